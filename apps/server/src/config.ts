@@ -1,0 +1,48 @@
+/** Configuration from the environment, read once at start-up. */
+import path from 'node:path';
+
+export type RunMode = 'demo' | 'production' | 'test';
+
+export interface AppConfig {
+  mode: RunMode;
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Master key material for SM4 field encryption and HMAC-SM3 lookup macs (hex, 32 bytes). */
+  fieldKeyHex: string;
+  argon2: { memoryCost: number; timeCost: number; parallelism: number };
+  sessionIdleMinutes: number;
+  bodyLimitBytes: number;
+  webDistDir: string;
+  version: string;
+}
+
+const DEV_FIELD_KEY = '736b696c6c636572742d6465762d6b65792d6e6f742d666f722d70726f642121';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const mode: RunMode =
+    env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'demo';
+  const root = path.resolve(import.meta.dirname, '../../..');
+  const fieldKeyHex = env.FIELD_KEY ?? (mode === 'production' ? '' : DEV_FIELD_KEY);
+  if (!/^[0-9a-f]{64}$/i.test(fieldKeyHex)) {
+    throw new Error('生产模式必须设置 FIELD_KEY（64 位十六进制，用于个人信息加密）');
+  }
+  return {
+    mode,
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.DATA_DIR ?? path.join(root, 'data')),
+    fieldKeyHex,
+    argon2: {
+      memoryCost: Number(env.ARGON2_MEMORY_KIB ?? 19456),
+      timeCost: Number(env.ARGON2_TIME_COST ?? 2),
+      parallelism: 1,
+    },
+    sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 30),
+    bodyLimitBytes: Number(env.BODY_LIMIT_BYTES ?? 1024 * 1024),
+    webDistDir: path.join(root, 'apps/web/dist'),
+    version: env.npm_package_version ?? '0.1.0',
+  };
+}

@@ -1,0 +1,85 @@
+/** Organizations, accounts and sessions (机构、账号、会话). */
+import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** 申报单位 / 评价机构. */
+export const organizations = pgTable(
+  'organizations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    creditCode: text('credit_code').notNull().unique(),
+    /** enterprise | school | other */
+    kind: text('kind').notNull(),
+    registrationType: text('registration_type').notNull(),
+    cityCode: text('city_code').notNull(),
+    countyCode: text('county_code').notNull(),
+    address: text('address'),
+    isAboveScale: boolean('is_above_scale').notNull().default(false),
+    contactName: text('contact_name').notNull(),
+    contactPhoneEnc: text('contact_phone_enc').notNull(),
+    contactPhoneMac: text('contact_phone_mac').notNull(),
+    licenceFileId: uuid('licence_file_id'),
+    /** pending (待激活) | active | disabled */
+    status: text('status').notNull().default('pending'),
+    activatedAt: timestamp('activated_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('organizations_city_status_idx').on(t.cityCode, t.status)],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    username: text('username').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role').notNull(),
+    /** Staff of a city (市州) — null for province staff, admins and applicants. */
+    cityCode: text('city_code'),
+    organizationId: uuid('organization_id'),
+    isOrgAdmin: boolean('is_org_admin').notNull().default(false),
+    phoneEnc: text('phone_enc'),
+    phoneMac: text('phone_mac'),
+    idNumberEnc: text('id_number_enc'),
+    idNumberMac: text('id_number_mac'),
+    /** active | disabled */
+    status: text('status').notNull().default('active'),
+    failedLoginCount: integer('failed_login_count').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('users_org_idx').on(t.organizationId), index('users_role_city_idx').on(t.role, t.cityCode)],
+);
+
+/** Server-side sessions, so several server instances can share them. The id stored is a hash of the cookie. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    userId: uuid('user_id').notNull(),
+    csrfToken: text('csrf_token').notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Uploaded files: content in the storage adapter, facts here. */
+export const storedFiles = pgTable('stored_files', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  storageKey: text('storage_key').notNull(),
+  originalName: text('original_name').notNull(),
+  mimeType: text('mime_type').notNull(),
+  sizeBytes: integer('size_bytes').notNull(),
+  sha256: text('sha256').notNull(),
+  uploadedBy: uuid('uploaded_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,49 @@
+/** Builds the Fastify application around the use cases. Routes stay thin. */
+import Fastify from 'fastify';
+import { existsSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from '@fastify/type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../deps';
+import type { AppInstance } from './app-types';
+import { registerErrorHandling } from './errors';
+import { healthRoutes } from './routes/health';
+
+z.config(z.locales.zhCN());
+
+export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): Promise<AppInstance> {
+  const fastify = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: deps.config.bodyLimitBytes,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  fastify.setValidatorCompiler(validatorCompiler);
+  fastify.setSerializerCompiler(serializerCompiler);
+  const app = fastify as unknown as AppInstance;
+  app.decorate('deps', deps);
+  const hasWeb = existsSync(deps.config.webDistDir);
+  registerErrorHandling(app, { spaFallback: hasWeb });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: '湖南省职业技能等级认定监管系统 API', version: deps.config.version },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: { public: true } } }, async () =>
+    app.swagger(),
+  );
+
+  healthRoutes(app);
+
+  if (hasWeb) await app.register(fastifyStatic, { root: deps.config.webDistDir, wildcard: false });
+  return app;
+}

@@ -1,0 +1,108 @@
+// Lint with the architecture's dependency rules (ARCHITECTURE.md): each restriction carries its reason.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const noIoInDomain = {
+  patterns: [
+    {
+      group: [
+        'node:*',
+        'fs',
+        'path',
+        'crypto',
+        'pg',
+        '@electric-sql/*',
+        'drizzle-orm',
+        'drizzle-orm/*',
+        'fastify',
+        '@fastify/*',
+        'react',
+        'antd',
+        '**/apps/**',
+      ],
+      message: '领域核心必须保持纯净：不得引入 I/O、数据库、框架或应用层代码（见 ARCHITECTURE.md）。',
+    },
+  ],
+};
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/dist/**',
+      'node_modules/**',
+      'data/**',
+      'apps/server/src/db/migrations/**',
+      'reference-data/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['packages/domain/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', noIoInDomain],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: '领域核心不读系统时间：请由调用方注入 now。' },
+        { object: 'Math', property: 'random', message: '领域核心不用非确定随机数：请注入种子。' },
+      ],
+    },
+  },
+  {
+    files: ['packages/contracts/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'node:*',
+                'pg',
+                '@electric-sql/*',
+                'drizzle-orm*',
+                'fastify',
+                '@fastify/*',
+                '**/apps/**',
+              ],
+              message: '契约层只描述数据结构（zod），不依赖服务端或数据库。',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['apps/server/src/**/*.ts'],
+    ignores: ['apps/server/src/db/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['pg', '@electric-sql/*'], message: '只有 db 模块可以直接使用数据库驱动。' }] },
+      ],
+    },
+  },
+  {
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/apps/server/**', 'pg', '@electric-sql/*', 'drizzle-orm*', 'fastify'],
+              message: '前端只是公开 API 的客户端：只可引入 contracts 与 domain。',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);
