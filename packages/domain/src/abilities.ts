@@ -1,0 +1,94 @@
+/**
+ * 权限: one pure decision `can(actor, action, resource)` for the whole system. Routes name the action
+ * they perform; the action table says which roles may perform it; the resource check says whether this
+ * particular record is within the actor's scope (city, organization). Out of scope is reported by the
+ * callers as 404, never as 403, so existence is not leaked.
+ */
+import type { Actor, Role } from './roles';
+
+const ALL_STAFF: Role[] = [
+  'city_center',
+  'city_bureau',
+  'province_center',
+  'province_bureau',
+  'sys_admin',
+  'security_admin',
+  'audit_admin',
+];
+
+export const ACTIONS = {
+  'session.self': ['*'],
+  'account.changeOwnPassword': ['*'],
+  'home.stats': ['*'],
+  'dictionary.read': ['*'],
+  'dictionary.edit': ['sys_admin'],
+  'user.list': ['sys_admin', 'security_admin'],
+  'user.create': ['sys_admin'],
+  'user.update': ['sys_admin'],
+  'user.resetPassword': ['sys_admin'],
+  'user.unlock': ['sys_admin', 'security_admin'],
+  'user.revealPersonalData': ['sys_admin'],
+  'session.list': ['security_admin'],
+  'session.forceLogout': ['security_admin'],
+  'securityPolicy.read': ['security_admin', 'sys_admin'],
+  'securityPolicy.edit': ['security_admin'],
+  'organization.list': ['city_center', 'city_bureau', 'province_center', 'province_bureau', 'sys_admin'],
+  'organization.read': [
+    'applicant',
+    'city_center',
+    'city_bureau',
+    'province_center',
+    'province_bureau',
+    'sys_admin',
+  ],
+  'organization.activate': ['city_center'],
+  'organization.revealContact': ['city_center', 'province_center'],
+  'organization.colleagues': ['applicant'],
+  'organization.manageColleagues': ['applicant'],
+  'audit.read': ['audit_admin'],
+  'audit.verify': ['audit_admin'],
+  'audit.export': ['audit_admin'],
+} as const satisfies Record<string, readonly (Role | '*')[]>;
+
+export type Action = keyof typeof ACTIONS;
+
+/** What a record exposes for scoping: the city it belongs to and/or the owning organization. */
+export interface ScopedResource {
+  cityCode?: string | null;
+  organizationId?: string | null;
+}
+
+export function roleMayPerform(role: Role, action: Action): boolean {
+  const allowed = ACTIONS[action] as readonly (Role | '*')[];
+  return allowed.includes('*') || allowed.includes(role);
+}
+
+/**
+ * Province staff see the whole province; city staff their city; applicants their organization;
+ * administrators are not scoped by city (they have no case data actions anyway).
+ */
+export function inScope(actor: Actor, resource: ScopedResource): boolean {
+  switch (actor.role) {
+    case 'city_center':
+    case 'city_bureau':
+      return resource.cityCode != null && resource.cityCode === actor.cityCode;
+    case 'applicant':
+      return resource.organizationId != null && resource.organizationId === actor.organizationId;
+    case 'expert':
+    case 'inspector':
+      // Assignments are checked by the assignment tables; nothing else is in scope.
+      return false;
+    default:
+      return true;
+  }
+}
+
+export function can(actor: Actor, action: Action, resource?: ScopedResource): boolean {
+  if (!roleMayPerform(actor.role, action)) return false;
+  if (action === 'organization.manageColleagues' && !actor.isOrgAdmin) return false;
+  return resource ? inScope(actor, resource) : true;
+}
+
+export const STAFF_ROLES_WITH_CASE_DATA = ALL_STAFF.filter(
+  (r) => !['sys_admin', 'security_admin', 'audit_admin'].includes(r),
+);
