@@ -3,6 +3,7 @@ import { loadConfig } from '../../apps/server/src/config';
 import { systemClock } from '../../apps/server/src/clock';
 import { openDatabase } from '../../apps/server/src/db/client';
 import { buildApp } from '../../apps/server/src/http/app';
+import { createDeps } from '../../apps/server/src/deps';
 import type { AppInstance } from '../../apps/server/src/http/app-types';
 import { seedReferenceData } from '../../apps/server/src/reference/seed-reference';
 
@@ -19,7 +20,7 @@ export async function startServer(): Promise<RunningServer> {
   };
   const database = await openDatabase({ dataDir: 'memory://' });
   await seedReferenceData(database.db);
-  const app = await buildApp({ config, database, clock: systemClock });
+  const app = await buildApp(createDeps(config, database, systemClock));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

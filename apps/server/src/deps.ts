@@ -1,10 +1,32 @@
 import type { AppConfig } from './config';
 import type { Clock } from './clock';
-import type { Database } from './db/client';
+import type { Database, Db } from './db/client';
+import { createFieldCrypto, type FieldCrypto } from './security/field-crypto';
+import { createPasswordHasher, type PasswordHasher } from './security/passwords';
 
 /** What the HTTP layer hands to use cases. Use cases name the narrow parts they need. */
 export interface AppDeps {
   config: AppConfig;
   database: Database;
+  db: Db;
   clock: Clock;
+  passwords: PasswordHasher;
+  fieldCrypto: FieldCrypto;
+}
+
+export function createDeps(config: AppConfig, database: Database, clock: Clock): AppDeps {
+  return {
+    config,
+    database,
+    db: database.db,
+    clock,
+    passwords: createPasswordHasher(config.argon2),
+    fieldCrypto: createFieldCrypto(config.fieldKeyHex),
+  };
+}
+
+/** Who asked, from where: recorded in every audit entry. */
+export interface RequestMeta {
+  ip: string | null;
+  userAgent: string | null;
 }

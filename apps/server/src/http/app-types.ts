@@ -7,6 +7,7 @@ import type {
 } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import type { AppDeps } from '../deps';
+import type { RegisteredRoute } from './access';
 
 export type AppInstance = FastifyInstance<
   RawServerDefault,
@@ -14,4 +15,4 @@ export type AppInstance = FastifyInstance<
   RawReplyDefaultExpression,
   FastifyBaseLogger,
   ZodTypeProvider
-> & { deps: AppDeps };
+> & { deps: AppDeps; routeTable: RegisteredRoute[] };

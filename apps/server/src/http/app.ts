@@ -1,6 +1,8 @@
 /** Builds the Fastify application around the use cases. Routes stay thin. */
 import Fastify from 'fastify';
 import { existsSync } from 'node:fs';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -12,6 +14,8 @@ import {
 } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../deps';
+import { registerAccessControl, type RegisteredRoute } from './access';
+import { authRoutes } from './routes/auth';
 import type { AppInstance } from './app-types';
 import { registerErrorHandling } from './errors';
 import { healthRoutes } from './routes/health';
@@ -28,8 +32,15 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   fastify.setSerializerCompiler(serializerCompiler);
   const app = fastify as unknown as AppInstance;
   app.decorate('deps', deps);
+  const routeTable: RegisteredRoute[] = [];
+  app.decorate('routeTable', routeTable);
   const hasWeb = existsSync(deps.config.webDistDir);
   registerErrorHandling(app, { spaFallback: hasWeb });
+
+  await app.register(fastifyCookie);
+  // Limits are opted into per route (login, public endpoints); tests of other routes are not throttled.
+  await app.register(fastifyRateLimit, { global: false });
+  registerAccessControl(app, routeTable);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -43,6 +54,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   );
 
   healthRoutes(app);
+  authRoutes(app);
 
   if (hasWeb) await app.register(fastifyStatic, { root: deps.config.webDistDir, wildcard: false });
   return app;

@@ -31,13 +31,14 @@ export function registerErrorHandling(app: FastifyInstance, opts: { spaFallback:
     if (hasZodFastifySchemaValidationErrors(error)) {
       const details: ErrorDetail[] = error.validation.map((v) => {
         const field = (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.');
-        const params = v.params as { issue?: { code?: string; keys?: string[] } };
-        const keys = params.issue?.keys;
+        const keys = (v.params as { keys?: string[] }).keys;
         const message =
-          params.issue?.code === 'unrecognized_keys' && keys
+          v.keyword === 'unrecognized_keys' && keys
             ? `不允许的字段：${keys.join('、')}`
-            : `${field ? `字段"${field}"` : '请求'}${v.message ?? '格式不正确'}`;
-        return { code: issueCode(params.issue?.code ?? 'invalid'), message, field: field || undefined };
+            : `${field ? `字段"${field}"：` : ''}${v.message ?? '格式不正确'}`;
+        const detail: ErrorDetail = { code: issueCode(v.keyword), message };
+        if (field) detail.field = field;
+        return detail;
       });
       const first = details[0];
       return reply.status(400).send({

@@ -2,6 +2,8 @@
 import { loadConfig, type AppConfig } from '../../src/config';
 import type { Clock } from '../../src/clock';
 import { buildApp } from '../../src/http/app';
+import { createDeps } from '../../src/deps';
+import { seedDemoData } from '../../src/demo/seed-demo';
 import type { AppInstance } from '../../src/http/app-types';
 import { createTestDatabase, type TestDatabase } from './test-db';
 
@@ -26,7 +28,10 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-export async function createTestContext(overrides: Partial<AppConfig> = {}): Promise<TestContext> {
+export async function createTestContext(
+  overrides: Partial<AppConfig> = {},
+  opts: { demo?: boolean } = { demo: true },
+): Promise<TestContext> {
   const database = await createTestDatabase();
   const clock = new TestClock();
   const config: AppConfig = {
@@ -34,7 +39,9 @@ export async function createTestContext(overrides: Partial<AppConfig> = {}): Pro
     argon2: { memoryCost: 1024, timeCost: 1, parallelism: 1 },
     ...overrides,
   };
-  const app = await buildApp({ config, database, clock });
+  const deps = createDeps(config, database, clock);
+  if (opts.demo) await seedDemoData(deps);
+  const app = await buildApp(deps);
   await app.ready();
   return {
     app,

@@ -5,7 +5,7 @@ export const auditLog = pgTable(
   'audit_log',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
     actorId: text('actor_id'),
     actorName: text('actor_name'),
     actorRole: text('actor_role'),

@@ -1,0 +1,114 @@
+/** Demo accounts: created only in demo mode (the default of `npm start`), never with NODE_ENV=production. */
+import type { Role } from '@skillcert/domain';
+
+export const DEMO_PASSWORD = 'Skill@2026';
+
+export interface DemoStaff {
+  username: string;
+  displayName: string;
+  role: Role;
+  cityCode?: string;
+  phone?: string;
+}
+
+export const DEMO_STAFF: DemoStaff[] = [
+  { username: 'admin', displayName: '系统管理员', role: 'sys_admin' },
+  { username: 'secadmin', displayName: '安全管理员', role: 'security_admin' },
+  { username: 'auditor', displayName: '安全审计员', role: 'audit_admin' },
+  { username: 'sjzx', displayName: '省鉴定中心 王审核', role: 'province_center', phone: '13907310001' },
+  { username: 'srst', displayName: '省人社厅 李处长', role: 'province_bureau', phone: '13907310002' },
+  {
+    username: 'cs_zx',
+    displayName: '长沙市鉴定中心 赵核验',
+    role: 'city_center',
+    cityCode: '430100',
+    phone: '13807310003',
+  },
+  {
+    username: 'cs_rsj',
+    displayName: '长沙市人社局 钱科长',
+    role: 'city_bureau',
+    cityCode: '430100',
+    phone: '13807310004',
+  },
+  {
+    username: 'zz_zx',
+    displayName: '株洲市鉴定中心 孙核验',
+    role: 'city_center',
+    cityCode: '430200',
+    phone: '13807330005',
+  },
+  {
+    username: 'zz_rsj',
+    displayName: '株洲市人社局 周科长',
+    role: 'city_bureau',
+    cityCode: '430200',
+    phone: '13807330006',
+  },
+  {
+    username: 'xt_zx',
+    displayName: '湘潭市鉴定中心 吴核验',
+    role: 'city_center',
+    cityCode: '430300',
+    phone: '13807320007',
+  },
+  {
+    username: 'zhuanjia1',
+    displayName: '评审专家 郑工',
+    role: 'expert',
+    cityCode: '430100',
+    phone: '13607310008',
+  },
+  {
+    username: 'ducha1',
+    displayName: '督导员 冯工',
+    role: 'inspector',
+    cityCode: '430200',
+    phone: '13607330009',
+  },
+];
+
+export interface DemoOrganization {
+  name: string;
+  /** first 17 characters; the check character is computed by the domain validator. */
+  creditCodeBody: string;
+  kind: 'enterprise' | 'school' | 'other';
+  isAboveScale: boolean;
+  cityCode: string;
+  countyCode: string;
+  status: 'pending' | 'active';
+  admin: { username: string; displayName: string; phone: string };
+}
+
+export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
+  {
+    name: '湖南示例工程机械股份有限公司',
+    creditCodeBody: '91430100MA4L00001',
+    kind: 'enterprise',
+    isAboveScale: true,
+    cityCode: '430100',
+    countyCode: '430121',
+    status: 'active',
+    admin: { username: 'qy_admin', displayName: '企业经办人 陈明', phone: '13974100001' },
+  },
+  {
+    name: '株洲示例职业技术学院',
+    creditCodeBody: '12430200MB1234567',
+    kind: 'school',
+    isAboveScale: false,
+    cityCode: '430200',
+    countyCode: '430211',
+    status: 'active',
+    admin: { username: 'xx_admin', displayName: '院校经办人 刘芳', phone: '13974100002' },
+  },
+  {
+    name: '湘潭示例技能评价服务中心',
+    creditCodeBody: '52430300MJ0000123',
+    kind: 'other',
+    isAboveScale: false,
+    cityCode: '430300',
+    countyCode: '430302',
+    status: 'pending',
+    admin: { username: 'jg_admin', displayName: '机构经办人 黄伟', phone: '13974100003' },
+  },
+];

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { changePasswordRequest, errorBody, loginRequest, sessionResponse } from '@skillcert/contracts';
+import type { AppInstance } from '../app-types';
+import { actorOf } from '../access';
+import { requestMeta } from '../request-meta';
+import { login } from '../../use-cases/auth/login';
+import { currentUser } from '../../use-cases/auth/current-user';
+import { changeOwnPassword } from '../../use-cases/auth/change-own-password';
+import { resolveSession, revokeSession, SESSION_COOKIE } from '../../security/sessions';
+import { appendAudit } from '../../audit/audit-writer';
+
+const tags = ['认证'];
+
+export function authRoutes(app: AppInstance): void {
+  const { deps } = app;
+  const cookieOptions = {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: deps.config.mode === 'production',
+  };
+
+  app.post(
+    '/api/auth/login',
+    {
+      schema: {
+        tags,
+        summary: '登录',
+        body: loginRequest,
+        response: { 200: sessionResponse, 401: errorBody, 403: errorBody },
+      },
+      config: { access: { public: true }, rateLimit: { max: 20, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const { session, userId } = await login(deps, request.body, requestMeta(request));
+      reply.setCookie(SESSION_COOKIE, session.token, cookieOptions);
+      const lookup = await resolveSession(
+        deps.db,
+        session.token,
+        deps.clock.now(),
+        deps.config.sessionIdleMinutes,
+      );
+      if (lookup.status !== 'active' || lookup.actor.userId !== userId)
+        throw new Error('session not found after login');
+      return { user: await currentUser(deps.db, lookup.actor), csrfToken: session.csrfToken };
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    {
+      schema: { tags, summary: '当前用户', response: { 200: sessionResponse } },
+      config: { access: { action: 'session.self' } },
+    },
+    async (request) => ({
+      user: await currentUser(deps.db, actorOf(request)),
+      csrfToken: request.csrfToken ?? '',
+    }),
+  );
+
+  app.post(
+    '/api/auth/logout',
+    {
+      schema: { tags, summary: '退出登录', response: { 204: z.null() } },
+      config: { access: { action: 'session.self' } },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const token = request.cookies[SESSION_COOKIE];
+      const now = deps.clock.now();
+      await deps.db.transaction(async (tx) => {
+        if (token) await revokeSession(tx, token, now);
+        await appendAudit(
+          tx,
+          { actor, ip: request.ip, action: 'auth.logout', targetType: 'user', targetId: actor.userId },
+          now,
+        );
+      });
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      schema: { tags, summary: '修改本人口令', body: changePasswordRequest, response: { 204: z.null() } },
+      config: { access: { action: 'account.changeOwnPassword' } },
+    },
+    async (request, reply) => {
+      await changeOwnPassword(deps, actorOf(request), request.body, requestMeta(request));
+      return reply.status(204).send(null);
+    },
+  );
+}
