@@ -9,11 +9,14 @@ export interface AppConfig {
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Where uploaded files go (local storage adapter); defaults to DATA_DIR/files. */
+  filesDir: string | undefined;
   /** Master key material for SM4 field encryption and HMAC-SM3 lookup macs (hex, 32 bytes). */
   fieldKeyHex: string;
   argon2: { memoryCost: number; timeCost: number; parallelism: number };
   sessionIdleMinutes: number;
   bodyLimitBytes: number;
+  rateLimitMultiplier: number;
   webDistDir: string;
   version: string;
 }
@@ -34,6 +37,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.DATA_DIR ?? path.join(root, 'data')),
+    filesDir: env.FILES_DIR ? path.resolve(env.FILES_DIR) : undefined,
     fieldKeyHex,
     argon2: {
       memoryCost: Number(env.ARGON2_MEMORY_KIB ?? 19456),
@@ -42,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 30),
     bodyLimitBytes: Number(env.BODY_LIMIT_BYTES ?? 1024 * 1024),
+    rateLimitMultiplier: Number(env.RATE_LIMIT_MULTIPLIER ?? 1),
     webDistDir: path.join(root, 'apps/web/dist'),
     version: env.npm_package_version ?? '0.1.0',
   };

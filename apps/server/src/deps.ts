@@ -3,6 +3,8 @@ import type { Clock } from './clock';
 import type { Database, Db } from './db/client';
 import { createFieldCrypto, type FieldCrypto } from './security/field-crypto';
 import { createPasswordHasher, type PasswordHasher } from './security/passwords';
+import { createLocalFileStorage, type FileStorage } from './adapters/file-storage';
+import path from 'node:path';
 
 /** What the HTTP layer hands to use cases. Use cases name the narrow parts they need. */
 export interface AppDeps {
@@ -12,6 +14,7 @@ export interface AppDeps {
   clock: Clock;
   passwords: PasswordHasher;
   fieldCrypto: FieldCrypto;
+  storage: FileStorage;
 }
 
 export function createDeps(config: AppConfig, database: Database, clock: Clock): AppDeps {
@@ -22,6 +25,7 @@ export function createDeps(config: AppConfig, database: Database, clock: Clock):
     clock,
     passwords: createPasswordHasher(config.argon2),
     fieldCrypto: createFieldCrypto(config.fieldKeyHex),
+    storage: createLocalFileStorage(config.filesDir ?? path.join(config.dataDir, 'files')),
   };
 }
 

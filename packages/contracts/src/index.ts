@@ -1,2 +1,6 @@
 export * from './common';
 export * from './auth';
+export * from './organizations';
+export * from './users';
+export * from './audit';
+export * from './dictionaries';

@@ -11,3 +11,5 @@ export * from './lockout';
 export * from './draw';
 export * from './roles';
 export * from './abilities';
+export * from './file-type';
+export * from './qualification-restriction';

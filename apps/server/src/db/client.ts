@@ -32,6 +32,9 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
       connectionString: opts.databaseUrl,
       max: Number(process.env.PG_POOL_MAX ?? 10),
     });
+    // An idle connection dropped by the server (restart, admin termination) must not crash the
+    // process: the pool discards it and the next query opens a new one.
+    pool.on('error', (error) => console.warn(`PostgreSQL 空闲连接中断：${error.message}`));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     await migratePg(db as never, { migrationsFolder });
     return { db, kind: 'postgres', close: () => pool.end() };

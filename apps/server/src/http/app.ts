@@ -2,6 +2,7 @@
 import Fastify from 'fastify';
 import { existsSync } from 'node:fs';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -16,6 +17,13 @@ import { z } from 'zod';
 import type { AppDeps } from '../deps';
 import { registerAccessControl, type RegisteredRoute } from './access';
 import { authRoutes } from './routes/auth';
+import { dictionaryRoutes } from './routes/dictionaries';
+import { registrationRoutes } from './routes/registration';
+import { organizationRoutes } from './routes/organizations';
+import { userRoutes } from './routes/users';
+import { auditRoutes } from './routes/audit';
+import { securityRoutes } from './routes/security';
+import { homeRoutes } from './routes/home';
 import type { AppInstance } from './app-types';
 import { registerErrorHandling } from './errors';
 import { healthRoutes } from './routes/health';
@@ -38,6 +46,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   registerErrorHandling(app, { spaFallback: hasWeb });
 
   await app.register(fastifyCookie);
+  // Uploads are streamed part by part (request.parts()); per-route code sets the size limit per slot.
+  await app.register(fastifyMultipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 40 } });
   // Limits are opted into per route (login, public endpoints); tests of other routes are not throttled.
   await app.register(fastifyRateLimit, { global: false });
   registerAccessControl(app, routeTable);
@@ -55,6 +65,13 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
 
   healthRoutes(app);
   authRoutes(app);
+  dictionaryRoutes(app);
+  registrationRoutes(app);
+  organizationRoutes(app);
+  userRoutes(app);
+  auditRoutes(app);
+  securityRoutes(app);
+  homeRoutes(app);
 
   if (hasWeb) await app.register(fastifyStatic, { root: deps.config.webDistDir, wildcard: false });
   return app;

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 /** Builds the real app on a fresh test database, with a controllable clock and cheap argon2 costs. */
 import { loadConfig, type AppConfig } from '../../src/config';
 import type { Clock } from '../../src/clock';
@@ -37,6 +40,8 @@ export async function createTestContext(
   const config: AppConfig = {
     ...loadConfig({ ...process.env, NODE_ENV: 'test' }),
     argon2: { memoryCost: 1024, timeCost: 1, parallelism: 1 },
+    rateLimitMultiplier: 100,
+    filesDir: mkdtempSync(path.join(os.tmpdir(), 'skillcert-files-')),
     ...overrides,
   };
   const deps = createDeps(config, database, clock);

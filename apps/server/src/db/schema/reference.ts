@@ -1,6 +1,17 @@
 /** Reference dictionaries (字典): divisions, occupations, standards, holidays, industrial chains. */
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 /** 行政区划: the province (430000), its 14 市州 and 122 county-level units. */
 export const divisions = pgTable(
@@ -69,9 +80,17 @@ export const skillStandards = pgTable(
     /** recorded | pending (待核对) */
     levelsStatus: text('levels_status').notNull().default('pending'),
     earlierEditions: jsonb('earlier_editions').notNull().default([]),
+    /** Where the row came from (reference-data scrape, or an admin's spreadsheet import). */
+    source: text('source'),
+    /** Where the recorded levels were read (the standard's PDF, a repost, an admin). */
+    levelsSource: text('levels_source'),
     version: integer('version').notNull().default(1),
   },
-  (t) => [index('skill_standards_mapped_idx').on(t.mappedOccupationCode)],
+  (t) => [
+    index('skill_standards_mapped_idx').on(t.mappedOccupationCode),
+    // OSTA files no code + name twice; seeding and the spreadsheet import match on it.
+    uniqueIndex('skill_standards_code_name_uq').on(t.occupationCode, t.name),
+  ],
 );
 
 /** 节假日与调休: one row per listed day; unlisted days follow the weekend rule. */

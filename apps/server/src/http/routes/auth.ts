@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { changePasswordRequest, errorBody, loginRequest, sessionResponse } from '@skillcert/contracts';
 import type { AppInstance } from '../app-types';
+import { perMinute } from '../rate-limit';
 import { actorOf } from '../access';
 import { requestMeta } from '../request-meta';
 import { login } from '../../use-cases/auth/login';
@@ -29,7 +30,7 @@ export function authRoutes(app: AppInstance): void {
         body: loginRequest,
         response: { 200: sessionResponse, 401: errorBody, 403: errorBody },
       },
-      config: { access: { public: true }, rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { access: { public: true }, rateLimit: perMinute(deps.config, 20) },
     },
     async (request, reply) => {
       const { session, userId } = await login(deps, request.body, requestMeta(request));

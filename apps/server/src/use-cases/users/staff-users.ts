@@ -1,0 +1,289 @@
+/**
+ * 用户管理 (sys_admin): staff accounts with role + city, edits with a version check, password reset
+ * (audited, forces a change at next login and ends live sessions), unlock, and the audited reveal of
+ * a phone number. Applicant accounts are managed by their organization's administrator.
+ */
+import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
+import {
+  CITY_ROLES,
+  conflict,
+  invalid,
+  isLocked,
+  maskMobile,
+  notFound,
+  ROLE_LABELS,
+  validateMobile,
+  type Actor,
+  type Role,
+} from '@skillcert/domain';
+import type { AppDeps, RequestMeta } from '../../deps';
+import type { Executor } from '../../db/client';
+import { divisions, users } from '../../db/schema';
+import { appendAudit } from '../../audit/audit-writer';
+import { assertStrongPassword } from '../auth/change-own-password';
+import { revokeUserSessions } from '../../security/sessions';
+import { assertVersion } from '../version-check';
+import { escapeLike } from '../organizations/organization-queries';
+
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'passwords' | 'fieldCrypto'>;
+
+export async function listUsers(
+  deps: Pick<AppDeps, 'db' | 'clock' | 'fieldCrypto'>,
+  filter: {
+    q?: string | undefined;
+    role?: Role | undefined;
+    cityCode?: string | undefined;
+    page: number;
+    pageSize: number;
+  },
+) {
+  const conditions: (SQL | undefined)[] = [
+    filter.role ? eq(users.role, filter.role) : undefined,
+    filter.cityCode ? eq(users.cityCode, filter.cityCode) : undefined,
+    filter.q
+      ? or(
+          ilike(users.username, `%${escapeLike(filter.q)}%`),
+          ilike(users.displayName, `%${escapeLike(filter.q)}%`),
+        )
+      : undefined,
+  ];
+  const where = and(...conditions);
+  const [rows, totals] = await Promise.all([
+    deps.db
+      .select({ user: users, cityName: divisions.name })
+      .from(users)
+      .leftJoin(divisions, eq(divisions.code, users.cityCode))
+      .where(where)
+      .orderBy(asc(users.role), asc(users.username))
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize),
+    deps.db.select({ n: count() }).from(users).where(where),
+  ]);
+  const now = deps.clock.now();
+  return {
+    items: rows.map(({ user: u, cityName }) => ({
+      id: u.id,
+      username: u.username,
+      displayName: u.displayName,
+      role: u.role as Role,
+      roleLabel: ROLE_LABELS[u.role as Role] ?? u.role,
+      cityCode: u.cityCode,
+      cityName,
+      organizationId: u.organizationId,
+      status: u.status,
+      phoneMasked: u.phoneEnc ? maskMobile(deps.fieldCrypto.decrypt(u.phoneEnc)) : null,
+      locked: isLocked({ failedCount: u.failedLoginCount, lockedUntil: u.lockedUntil }, now),
+      lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+      version: u.version,
+    })),
+    total: Number(totals[0]?.n ?? 0),
+  };
+}
+
+async function assertCityFitsRole(tx: Executor, role: string, cityCode: string | null | undefined) {
+  if ((CITY_ROLES as readonly string[]).includes(role)) {
+    if (!cityCode) throw invalid('CITY_REQUIRED', '市州鉴定中心、市州人社局账号必须选择所属市州');
+    const [city] = await tx.select().from(divisions).where(eq(divisions.code, cityCode));
+    if (!city || city.level !== 'city') throw invalid('DIVISION_INVALID', '所选市州不存在');
+  }
+}
+
+async function findUser(tx: Executor, id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound();
+  const [u] = await tx.select().from(users).where(eq(users.id, id)).for('update');
+  if (!u) throw notFound();
+  return u;
+}
+
+export async function createStaffUser(
+  deps: Deps,
+  actor: Actor,
+  input: {
+    username: string;
+    displayName: string;
+    role: string;
+    cityCode?: string | undefined;
+    phone?: string | undefined;
+    password: string;
+  },
+  meta: RequestMeta,
+): Promise<{ id: string }> {
+  const now = deps.clock.now();
+  const phone = input.phone ? validateMobile(input.phone) : null;
+  if (phone && !phone.valid) throw invalid('MOBILE_INVALID', phone.errors[0]?.message ?? '手机号格式不正确');
+  return deps.db.transaction(async (tx) => {
+    await assertCityFitsRole(tx, input.role, input.cityCode);
+    await assertStrongPassword(tx, input.password, input.username);
+    const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
+    if (taken) throw conflict('USERNAME_TAKEN', `用户名"${input.username}"已被使用，请换一个`);
+    const cityCode = input.cityCode ?? null;
+    const [created] = await tx
+      .insert(users)
+      .values({
+        username: input.username,
+        displayName: input.displayName,
+        passwordHash: await deps.passwords.hash(input.password),
+        role: input.role,
+        cityCode,
+        phoneEnc: phone ? deps.fieldCrypto.encrypt(phone.normalized) : null,
+        phoneMac: phone ? deps.fieldCrypto.mac(phone.normalized) : null,
+        mustChangePassword: true,
+        createdAt: now,
+      })
+      .returning({ id: users.id });
+    await appendAudit(
+      tx,
+      {
+        actor,
+        ip: meta.ip,
+        action: 'user.created',
+        targetType: 'user',
+        targetId: created!.id,
+        cityCode,
+        after: { username: input.username, displayName: input.displayName, role: input.role, cityCode },
+      },
+      now,
+    );
+    return { id: created!.id };
+  });
+}
+
+export async function updateStaffUser(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  input: {
+    displayName?: string | undefined;
+    status?: 'active' | 'disabled' | undefined;
+    cityCode?: string | null | undefined;
+    version: number;
+  },
+  meta: RequestMeta,
+): Promise<void> {
+  const now = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    const u = await findUser(tx, id);
+    assertVersion(u.version, input.version);
+    if (u.id === actor.userId && input.status === 'disabled')
+      throw invalid('CANNOT_DISABLE_SELF', '不能停用自己的账号');
+    const next = {
+      displayName: input.displayName ?? u.displayName,
+      status: input.status ?? u.status,
+      cityCode: input.cityCode === undefined ? u.cityCode : input.cityCode,
+    };
+    await assertCityFitsRole(tx, u.role, next.cityCode);
+    await tx
+      .update(users)
+      .set({ ...next, version: u.version + 1 })
+      .where(eq(users.id, u.id));
+    if (next.status === 'disabled' || next.cityCode !== u.cityCode) await revokeUserSessions(tx, u.id, now);
+    await appendAudit(
+      tx,
+      {
+        actor,
+        ip: meta.ip,
+        action: 'user.updated',
+        targetType: 'user',
+        targetId: u.id,
+        cityCode: next.cityCode,
+        before: { displayName: u.displayName, status: u.status, cityCode: u.cityCode, version: u.version },
+        after: { ...next, version: u.version + 1 },
+      },
+      now,
+    );
+  });
+}
+
+export async function adminResetPassword(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  newPassword: string,
+  reason: string,
+  meta: RequestMeta,
+) {
+  const now = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    const u = await findUser(tx, id);
+    await assertStrongPassword(tx, newPassword, u.username);
+    await tx
+      .update(users)
+      .set({
+        passwordHash: await deps.passwords.hash(newPassword),
+        mustChangePassword: true,
+        failedLoginCount: 0,
+        lockedUntil: null,
+        version: u.version + 1,
+      })
+      .where(eq(users.id, u.id));
+    await revokeUserSessions(tx, u.id, now);
+    await appendAudit(
+      tx,
+      {
+        actor,
+        ip: meta.ip,
+        action: 'account.password_reset',
+        targetType: 'user',
+        targetId: u.id,
+        cityCode: u.cityCode,
+        reason,
+      },
+      now,
+    );
+  });
+}
+
+export async function unlockUser(
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  actor: Actor,
+  id: string,
+  meta: RequestMeta,
+) {
+  const now = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    const u = await findUser(tx, id);
+    await tx.update(users).set({ failedLoginCount: 0, lockedUntil: null }).where(eq(users.id, u.id));
+    await appendAudit(
+      tx,
+      {
+        actor,
+        ip: meta.ip,
+        action: 'user.unlocked',
+        targetType: 'user',
+        targetId: u.id,
+        cityCode: u.cityCode,
+        before: { failedLoginCount: u.failedLoginCount, lockedUntil: u.lockedUntil },
+      },
+      now,
+    );
+  });
+}
+
+export async function revealUserPhone(
+  deps: Pick<AppDeps, 'db' | 'clock' | 'fieldCrypto'>,
+  actor: Actor,
+  id: string,
+  reason: string,
+  meta: RequestMeta,
+) {
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    const u = await findUser(tx, id);
+    if (!u.phoneEnc) throw conflict('NO_PHONE', '该账号未登记手机号');
+    await appendAudit(
+      tx,
+      {
+        actor,
+        ip: meta.ip,
+        action: 'personal_data.revealed',
+        targetType: 'user',
+        targetId: u.id,
+        cityCode: u.cityCode,
+        reason,
+        after: { field: 'phone' },
+      },
+      now,
+    );
+    return { phone: deps.fieldCrypto.decrypt(u.phoneEnc) };
+  });
+}
