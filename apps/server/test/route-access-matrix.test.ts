@@ -57,13 +57,11 @@ describe('route × role access matrix', () => {
       if ('public' in r.access) continue;
       for (const role of ROLES) {
         if (roleMayPerform(role, r.access.action)) continue;
-        const res = await sessions
-          .get(role)!
-          .request({
-            method: r.method as 'GET',
-            url: concreteUrl(r.url),
-            payload: r.method === 'GET' ? undefined : {},
-          });
+        const res = await sessions.get(role)!.request({
+          method: r.method as 'GET',
+          url: concreteUrl(r.url),
+          payload: r.method === 'GET' ? undefined : {},
+        });
         expect(res.statusCode, `${role} ${r.method} ${r.url}`).toBe(404);
         expect(res.json().code).toBe('NOT_FOUND');
         checked += 1;
