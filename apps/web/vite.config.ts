@@ -8,10 +8,12 @@ export default defineConfig({
   root: import.meta.dirname,
   plugins: [react()],
   resolve: {
-    alias: {
-      '@skillcert/domain': path.join(root, 'packages/domain/src/index.ts'),
-      '@skillcert/contracts': path.join(root, 'packages/contracts/src/index.ts'),
-    },
+    // Same aliases as tsconfig.json paths: the package index and its modules (e.g. @skillcert/domain/roles).
+    alias: [
+      { find: /^@skillcert\/domain$/, replacement: path.join(root, 'packages/domain/src/index.ts') },
+      { find: /^@skillcert\/domain\/(.*)$/, replacement: path.join(root, 'packages/domain/src/$1') },
+      { find: /^@skillcert\/contracts$/, replacement: path.join(root, 'packages/contracts/src/index.ts') },
+    ],
   },
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
   server: { proxy: { '/api': 'http://localhost:3000' } },

@@ -13,10 +13,9 @@ export const ORGANIZATION_STATUS_LABELS: Record<string, string> = {
   disabled: '已停用',
 };
 
-export const usernameField = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z][A-Za-z0-9_]{3,31}$/, '用户名应为4-32位字母、数字或下划线，并以字母开头');
+export const USERNAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]{3,31}$/;
+export const USERNAME_RULE = '用户名应为4-32位字母、数字或下划线，并以字母开头';
+export const usernameField = z.string().trim().regex(USERNAME_PATTERN, USERNAME_RULE);
 export const displayNameField = z.string().trim().min(2, '姓名至少2个字').max(40);
 
 /** Fields of the self-registration form (multipart; the business licence is the file part `licence`). */

@@ -3,6 +3,7 @@
  * project — a new PostgreSQL database created for this file and dropped afterwards.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../src/db/client';
 import { seedReferenceData } from '../../src/reference/seed-reference';
@@ -40,7 +41,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       },
     };
   }
-  const database = await openDatabase({ dataDir: 'memory://' });
-  await seedReferenceData(database.db);
+  const template = process.env.SKILLCERT_PGLITE_TEMPLATE;
+  const database = await openDatabase({
+    dataDir: 'memory://',
+    loadDataDir: template ? new Blob([readFileSync(template)]) : undefined,
+  });
+  if (!template) await seedReferenceData(database.db);
   return { ...database, dispose: () => database.close() };
 }

@@ -1,0 +1,190 @@
+/**
+ * 用户管理: sys_admin creates/edits staff accounts, resets passwords, reveals phones; security_admin
+ * reads the list and unlocks. GET/POST /api/admin/users, PATCH …/:id, POST …/:id/{reset-password,unlock,reveal-phone}.
+ */
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Form, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { ROLE_LABELS, ROLES } from '@skillcert/domain/roles';
+import { api } from '../api/client';
+import type { StaffUser } from '../api/types';
+import { useMe } from '../auth/session';
+import { CitySelect } from '../components/divisions';
+import { formatDateTime } from '../components/format';
+import { ListTable } from '../components/ListTable';
+import { PageHeader } from '../components/PageHeader';
+import { cleanQuery, SearchForm } from '../components/SearchForm';
+import { usePagedList } from '../components/usePagedList';
+import {
+  CreateUserModal,
+  EditUserModal,
+  ResetPasswordModal,
+  RevealPhoneModal,
+  USER_STATUS_LABELS,
+} from './users/UserModals';
+
+export default function AdminUsersPage() {
+  const me = useMe();
+  const { message, modal } = App.useApp();
+  const isSysAdmin = me.role === 'sys_admin';
+  const [form] = Form.useForm();
+  const list = usePagedList<StaffUser>('/api/admin/users');
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<StaffUser | null>(null);
+  const [resetting, setResetting] = useState<StaffUser | null>(null);
+  const [revealing, setRevealing] = useState<StaffUser | null>(null);
+
+  const unlock = async (u: StaffUser) => {
+    try {
+      await api.post(`/api/admin/users/${encodeURIComponent(u.id)}/unlock`);
+      void message.success(`已解锁 ${u.displayName}`);
+      list.reload();
+    } catch {
+      // shown by the API client
+    }
+  };
+
+  const columns: ColumnsType<StaffUser> = [
+    { title: '用户名', dataIndex: 'username', fixed: 'left' },
+    { title: '姓名', dataIndex: 'displayName' },
+    { title: '角色', dataIndex: 'roleLabel', render: (v: string, u) => v || ROLE_LABELS[u.role] },
+    { title: '所属市州', dataIndex: 'cityName', render: (v: string | null) => v ?? '—' },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      render: (s: string, u) => (
+        <Space size={4}>
+          <Tag color={s === 'active' ? 'green' : 'default'}>{USER_STATUS_LABELS[s] ?? s}</Tag>
+          {u.locked && <Tag color="red">已锁定</Tag>}
+        </Space>
+      ),
+    },
+    {
+      title: '手机号',
+      dataIndex: 'phoneMasked',
+      render: (v: string | null, u) =>
+        v ? (
+          <Space size={4}>
+            <span>{v}</span>
+            {isSysAdmin && (
+              <Typography.Link
+                onClick={() => setRevealing(u)}
+                aria-label={`查看${u.displayName}的完整手机号`}
+              >
+                查看
+              </Typography.Link>
+            )}
+          </Space>
+        ) : (
+          '—'
+        ),
+    },
+    { title: '最近登录', dataIndex: 'lastLoginAt', render: (v: string | null) => formatDateTime(v) },
+    {
+      title: '操作',
+      key: 'actions',
+      fixed: 'right',
+      render: (_, u) => (
+        <Space size={4} wrap>
+          {isSysAdmin && (
+            <Button type="link" size="small" onClick={() => setEditing(u)}>
+              编辑
+            </Button>
+          )}
+          {isSysAdmin && (
+            <Button type="link" size="small" onClick={() => setResetting(u)}>
+              重置密码
+            </Button>
+          )}
+          {u.locked && (
+            <Popconfirm
+              title={`解除 ${u.displayName} 的登录锁定？`}
+              okText="解锁"
+              cancelText="取消"
+              onConfirm={() => unlock(u)}
+            >
+              <Button type="link" size="small">
+                解锁
+              </Button>
+            </Popconfirm>
+          )}
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title="用户管理"
+        description={isSysAdmin ? '工作人员账号的开设、停用与密码重置' : '查看账号并解除登录锁定'}
+        extra={
+          isSysAdmin && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              新建账号
+            </Button>
+          )
+        }
+      />
+      <SearchForm form={form} onSearch={(v) => list.search(cleanQuery(v))}>
+        <Form.Item name="q" label="关键字">
+          <Input placeholder="用户名或姓名" allowClear />
+        </Form.Item>
+        <Form.Item name="role" label="角色">
+          <Select
+            allowClear
+            placeholder="全部角色"
+            style={{ minWidth: 150 }}
+            options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+          />
+        </Form.Item>
+        <Form.Item name="cityCode" label="市州">
+          <CitySelect />
+        </Form.Item>
+      </SearchForm>
+      <ListTable<StaffUser>
+        list={list}
+        rowKey="id"
+        columns={columns}
+        emptyText={
+          isSysAdmin
+            ? '没有符合条件的账号。可调整查询条件，或点击“新建账号”开设工作人员账号'
+            : '没有符合条件的账号，请调整查询条件'
+        }
+      />
+      <CreateUserModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onDone={() => {
+          void message.success('账号已创建');
+          list.reload();
+        }}
+      />
+      <EditUserModal
+        user={editing}
+        onClose={() => setEditing(null)}
+        onDone={() => {
+          void message.success('已保存');
+          list.reload();
+        }}
+      />
+      <ResetPasswordModal
+        user={resetting}
+        onClose={() => setResetting(null)}
+        onDone={() => void message.success('密码已重置，请通过安全渠道告知本人')}
+      />
+      <RevealPhoneModal
+        user={revealing}
+        onClose={() => setRevealing(null)}
+        onRevealed={(phone, u) =>
+          void modal.info({
+            title: `${u.displayName} 的手机号`,
+            content: <Typography.Text copyable>{phone}</Typography.Text>,
+            okText: '关闭',
+          })
+        }
+      />
+    </>
+  );
+}

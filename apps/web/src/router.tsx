@@ -1,0 +1,51 @@
+/** Routes; every page is its own chunk, loaded with import() when first opened. */
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { AppLayout } from './shell/AppLayout';
+import { PublicLayout } from './shell/PublicLayout';
+import { Root } from './shell/Root';
+import { RouteError } from './shell/RouteError';
+import { PageLoading } from './components/PageLoading';
+
+type PageModule = Promise<{ default: ComponentType }>;
+const page = (path: string | undefined, load: () => PageModule, index = false): RouteObject => {
+  const lazy = async () => ({ Component: (await load()).default });
+  return index ? { index: true, lazy } : { path, lazy };
+};
+
+export const router = createBrowserRouter([
+  {
+    element: <Root />,
+    errorElement: <RouteError />,
+    hydrateFallbackElement: <PageLoading />,
+    children: [
+      {
+        element: <PublicLayout />,
+        children: [
+          page('login', () => import('./pages/login')),
+          page('register', () => import('./pages/register')),
+          page('tools/working-days', () => import('./pages/working-days')),
+        ],
+      },
+      {
+        path: '/',
+        element: <AppLayout />,
+        children: [
+          page(undefined, () => import('./pages/home'), true),
+          page('admin/users', () => import('./pages/admin-users')),
+          page('organizations', () => import('./pages/organizations')),
+          page('my-organization', () => import('./pages/my-organization')),
+          page('dictionaries/occupations', () => import('./pages/dict-occupations')),
+          page('dictionaries/divisions', () => import('./pages/dict-divisions')),
+          page('dictionaries/holidays', () => import('./pages/dict-holidays')),
+          page('dictionaries/chains', () => import('./pages/dict-chains')),
+          page('dictionaries/standards', () => import('./pages/dict-standards')),
+          page('audit', () => import('./pages/audit')),
+          page('security/sessions', () => import('./pages/sessions')),
+          page('account/password', () => import('./pages/account-password')),
+          page('*', () => import('./pages/not-found')),
+        ],
+      },
+    ],
+  },
+]);

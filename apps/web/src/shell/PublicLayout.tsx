@@ -1,0 +1,34 @@
+/** Public pages: title bar, links, 大字模式; readable on a phone. */
+import { Layout, Space } from 'antd';
+import { Link, Outlet } from 'react-router';
+import { FontToggle } from './FontToggle';
+
+export function PublicLayout() {
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header className="app-header">
+        <Link to="/" className="app-title">
+          湖南省职业技能等级认定监管系统
+        </Link>
+        <Space size="middle" wrap className="app-header-right">
+          <Link to="/login" className="header-link">
+            登录
+          </Link>
+          <Link to="/register" className="header-link">
+            单位注册
+          </Link>
+          <Link to="/tools/working-days" className="header-link">
+            工作日计算
+          </Link>
+          <FontToggle />
+        </Space>
+      </Layout.Header>
+      <Layout.Content className="public-content">
+        <main>
+          <Outlet />
+        </main>
+      </Layout.Content>
+      <Layout.Footer style={{ textAlign: 'center' }}>湖南省人力资源和社会保障厅</Layout.Footer>
+    </Layout>
+  );
+}

@@ -1,0 +1,23 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  BookOutlined,
+  DesktopOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { IconKey } from './menu';
+
+export const MENU_ICONS: Record<IconKey, ReactNode> = {
+  home: <HomeOutlined />,
+  org: <BankOutlined />,
+  orgs: <ApartmentOutlined />,
+  users: <TeamOutlined />,
+  sessions: <DesktopOutlined />,
+  audit: <AuditOutlined />,
+  dict: <BookOutlined />,
+  password: <KeyOutlined />,
+};
