@@ -4,3 +4,6 @@ export * from './organizations';
 export * from './users';
 export * from './audit';
 export * from './dictionaries';
+export * from './rounds';
+export * from './applications';
+export * from './filings';

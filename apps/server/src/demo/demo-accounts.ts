@@ -102,6 +102,16 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     admin: { username: 'xx_admin', displayName: '院校经办人 刘芳', phone: '13974100002' },
   },
   {
+    name: '衡阳示例重工机械有限公司',
+    creditCodeBody: '91430400MA4P00002',
+    kind: 'enterprise',
+    isAboveScale: true,
+    cityCode: '430400',
+    countyCode: '430405',
+    status: 'active',
+    admin: { username: 'hy_admin', displayName: '企业经办人 周强', phone: '13974100004' },
+  },
+  {
     name: '湘潭示例技能评价服务中心',
     creditCodeBody: '52430300MJ0000123',
     kind: 'other',

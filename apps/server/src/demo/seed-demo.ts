@@ -5,6 +5,7 @@ import type { AppDeps } from '../deps';
 import { industrialChains, organizations, users } from '../db/schema';
 import { appendAudit } from '../audit/audit-writer';
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_STAFF } from './demo-accounts';
+import { seedDemoFiling } from './seed-demo-filing';
 
 /** The six cluster names of the 十四五 "3+3+2" framing, marked 示例 (the official chain list is not in the data). */
 export const EXAMPLE_CHAINS = [
@@ -16,9 +17,7 @@ export const EXAMPLE_CHAINS = [
   '新能源与节能',
 ];
 
-export async function seedDemoData(
-  deps: Pick<AppDeps, 'db' | 'clock' | 'passwords' | 'fieldCrypto'>,
-): Promise<boolean> {
+export async function seedDemoData(deps: AppDeps): Promise<boolean> {
   const { db, fieldCrypto } = deps;
   const existing = await db.select({ n: sql<number>`count(*)::int` }).from(users);
   if (Number(existing[0]?.n ?? 0) > 0) return false;
@@ -87,6 +86,7 @@ export async function seedDemoData(
       now,
     );
   });
+  await seedDemoFiling(deps);
   return true;
 }
 

@@ -24,6 +24,9 @@ import { userRoutes } from './routes/users';
 import { auditRoutes } from './routes/audit';
 import { securityRoutes } from './routes/security';
 import { homeRoutes } from './routes/home';
+import { filingRoutes } from './routes/filings';
+import { roundRoutes } from './routes/rounds';
+import { applicationRoutes } from './routes/applications';
 import type { AppInstance } from './app-types';
 import { registerErrorHandling } from './errors';
 import { healthRoutes } from './routes/health';
@@ -72,6 +75,9 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   auditRoutes(app);
   securityRoutes(app);
   homeRoutes(app);
+  filingRoutes(app);
+  roundRoutes(app);
+  applicationRoutes(app);
 
   if (hasWeb) await app.register(fastifyStatic, { root: deps.config.webDistDir, wildcard: false });
   return app;

@@ -1,27 +1,14 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 /** Builds the real app on a fresh test database, with a controllable clock and cheap argon2 costs. */
-import { loadConfig, type AppConfig } from '../../src/config';
-import type { Clock } from '../../src/clock';
+import { cpSync } from 'node:fs';
+import type { AppConfig } from '../../src/config';
 import { buildApp } from '../../src/http/app';
 import { createDeps } from '../../src/deps';
 import { seedDemoData } from '../../src/demo/seed-demo';
 import type { AppInstance } from '../../src/http/app-types';
 import { createTestDatabase, type TestDatabase } from './test-db';
+import { testConfig, TestClock } from './test-config';
 
-export class TestClock implements Clock {
-  constructor(private current = new Date('2026-11-25T02:00:00Z')) {}
-  now(): Date {
-    return new Date(this.current);
-  }
-  advance(ms: number): void {
-    this.current = new Date(this.current.getTime() + ms);
-  }
-  set(iso: string): void {
-    this.current = new Date(iso);
-  }
-}
+export { TestClock } from './test-config';
 
 export interface TestContext {
   app: AppInstance;
@@ -35,17 +22,17 @@ export async function createTestContext(
   overrides: Partial<AppConfig> = {},
   opts: { demo?: boolean } = { demo: true },
 ): Promise<TestContext> {
-  const database = await createTestDatabase();
+  const demo = opts.demo ?? true;
+  const database = await createTestDatabase({ demo });
   const clock = new TestClock();
-  const config: AppConfig = {
-    ...loadConfig({ ...process.env, NODE_ENV: 'test' }),
-    argon2: { memoryCost: 1024, timeCost: 1, parallelism: 1 },
-    rateLimitMultiplier: 100,
-    filesDir: mkdtempSync(path.join(os.tmpdir(), 'skillcert-files-')),
-    ...overrides,
-  };
+  const config = testConfig(overrides);
   const deps = createDeps(config, database, clock);
-  if (opts.demo) await seedDemoData(deps);
+  if (demo && database.fromDemoTemplate) {
+    // The demo's uploaded files belong with the demo database this file starts from.
+    if (process.env.SKILLCERT_DEMO_FILES) cpSync(process.env.SKILLCERT_DEMO_FILES, config.filesDir!, { recursive: true });
+  } else if (demo) {
+    await seedDemoData(deps);
+  }
   const app = await buildApp(deps);
   await app.ready();
   return {

@@ -9,6 +9,8 @@ import { openDatabase, type Database } from '../../src/db/client';
 import { seedReferenceData } from '../../src/reference/seed-reference';
 
 export interface TestDatabase extends Database {
+  /** Started from the template that already holds the demo data. */
+  fromDemoTemplate: boolean;
   dispose(): Promise<void>;
 }
 
@@ -18,7 +20,7 @@ function postgresUrl(): string {
   return url;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(opts: { demo: boolean } = { demo: false }): Promise<TestDatabase> {
   if (process.env.TEST_DB_DRIVER === 'postgres') {
     const adminUrl = postgresUrl();
     const name = `skillcert_t_${process.pid}_${randomBytes(4).toString('hex')}`;
@@ -32,6 +34,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await seedReferenceData(database.db);
     return {
       ...database,
+      fromDemoTemplate: false,
       async dispose() {
         await database.close();
         const a = new pg.Client({ connectionString: adminUrl });
@@ -41,11 +44,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       },
     };
   }
-  const template = process.env.SKILLCERT_PGLITE_TEMPLATE;
+  const demoTemplate = opts.demo ? process.env.SKILLCERT_PGLITE_DEMO_TEMPLATE : undefined;
+  const template = demoTemplate ?? process.env.SKILLCERT_PGLITE_TEMPLATE;
   const database = await openDatabase({
     dataDir: 'memory://',
     loadDataDir: template ? new Blob([readFileSync(template)]) : undefined,
   });
   if (!template) await seedReferenceData(database.db);
-  return { ...database, dispose: () => database.close() };
+  return { ...database, fromDemoTemplate: demoTemplate !== undefined, dispose: () => database.close() };
 }

@@ -1,3 +1,4 @@
 export * from './reference';
 export * from './identity';
 export * from './audit';
+export * from './filing';

@@ -1,0 +1,295 @@
+/**
+ * `npm run bench`: performance numbers, printed — not a test, nothing is asserted.
+ *
+ * Each bench runs against the real app (app.inject, no network) on a fresh database per driver:
+ * PGlite in memory always, and PostgreSQL too when DATABASE_URL is set (a throwaway database is
+ * created and dropped, as the api-postgres tests do). A bench is an entry of BENCHES: add one there
+ * (inbox listing, registry search, …) and it runs on every driver.
+ *
+ *   npm run bench                         all benches, PGlite
+ *   DATABASE_URL=postgres://… npm run bench   also PostgreSQL
+ *   npm run bench -- occupation-search        only the named benches
+ *   BENCH_SEARCHES=2000 npm run bench         more searches
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { loadConfig, type AppConfig } from '../src/config';
+import { systemClock } from '../src/clock';
+import { openDatabase, type Database } from '../src/db/client';
+import { createDeps } from '../src/deps';
+import { buildApp } from '../src/http/app';
+import type { AppInstance } from '../src/http/app-types';
+import { seedReferenceData } from '../src/reference/seed-reference';
+import { seedDemoData } from '../src/demo/seed-demo';
+import { DEMO_PASSWORD } from '../src/demo/demo-accounts';
+import { occupations } from '../src/db/schema';
+
+// ---------------------------------------------------------------- harness
+
+interface Session {
+  get(url: string): Promise<{ statusCode: number; body: string }>;
+}
+
+export interface BenchContext {
+  driver: 'pglite' | 'postgres';
+  app: AppInstance;
+  database: Database;
+  login(username: string): Promise<Session>;
+  /** Deterministic randomness, so runs are comparable. */
+  random: () => number;
+}
+
+export interface Bench {
+  name: string;
+  description: string;
+  run(ctx: BenchContext): Promise<void>;
+}
+
+/** mulberry32: a small seeded PRNG. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const percentile = (sorted: number[], p: number): number =>
+  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
+export interface LatencyReport {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  perSecond: number;
+}
+
+/** Runs `task` for each input, `concurrency` at a time; latencies in ms and throughput. */
+export async function measure<T>(
+  inputs: readonly T[],
+  task: (input: T) => Promise<void>,
+  concurrency = 1,
+): Promise<LatencyReport> {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < inputs.length) {
+        const input = inputs[next++]!;
+        const t = performance.now();
+        await task(input);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  const elapsed = performance.now() - started;
+  latencies.sort((a, b) => a - b);
+  return {
+    n: latencies.length,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    max: latencies.at(-1) ?? NaN,
+    perSecond: (latencies.length / elapsed) * 1000,
+  };
+}
+
+const ms = (v: number) => `${v.toFixed(2)} ms`;
+export function printLatency(label: string, r: LatencyReport): void {
+  console.log(
+    `  ${label.padEnd(34)} n=${r.n}  p50 ${ms(r.p50)}  p95 ${ms(r.p95)}  p99 ${ms(r.p99)}  max ${ms(r.max)}  ${r.perSecond.toFixed(0)} req/s`,
+  );
+}
+
+// ---------------------------------------------------------------- benches
+
+/** (a) 职业搜索 over the whole catalogue, with queries drawn from the real names and codes. */
+const occupationSearch: Bench = {
+  name: 'occupation-search',
+  description: 'GET /api/dict/occupations?q=… over the whole 职业分类大典',
+  async run(ctx) {
+    const count = Number(process.env.BENCH_SEARCHES ?? 500);
+    const catalogue = await ctx.database.db
+      .select({ code: occupations.code, name: occupations.name })
+      .from(occupations);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(ctx.random() * items.length)]!;
+    const substring = (name: string, len: number) => {
+      const chars = [...name];
+      if (chars.length <= len) return name;
+      const start = Math.floor(ctx.random() * (chars.length - len + 1));
+      return chars.slice(start, start + len).join('');
+    };
+    const codePrefix = (code: string) => {
+      const parts = code.split('-');
+      const depth = 1 + Math.floor(ctx.random() * parts.length);
+      const prefix = parts.slice(0, depth).join('-');
+      // Sometimes a half-typed segment: '6-1', '6-18-0'.
+      return depth > 1 && ctx.random() < 0.3 ? prefix.slice(0, -1) : prefix;
+    };
+    const kinds = {
+      'name, 1-char prefix': () => substring(pick(catalogue).name, 1).slice(0, 1),
+      'name, 1-char substring': () => substring(pick(catalogue).name, 1),
+      'name, 2-char prefix': () => [...pick(catalogue).name].slice(0, 2).join(''),
+      'name, 2-char substring': () => substring(pick(catalogue).name, 2),
+      'code prefix': () => codePrefix(pick(catalogue).code),
+    } as const;
+    const names = Object.keys(kinds) as (keyof typeof kinds)[];
+    const queries = Array.from({ length: count }, (_, i) => {
+      const kind = names[i % names.length]!;
+      return { kind, q: kinds[kind]() };
+    });
+    const session = await ctx.login('sjzx');
+    const search = async ({ q }: { q: string }) => {
+      const res = await session.get(`/api/dict/occupations?q=${encodeURIComponent(q)}&pageSize=20`);
+      if (res.statusCode !== 200) throw new Error(`search ${q}: ${res.statusCode} ${res.body}`);
+    };
+    await measure(queries.slice(0, 30), search); // warm-up
+    console.log(`  catalogue: ${catalogue.length} entries; ${queries.length} queries, pageSize 20`);
+    printLatency('all queries, sequential', await measure(queries, search));
+    printLatency('all queries, 8 concurrent', await measure(queries, search, 8));
+    for (const kind of names)
+      printLatency(
+        kind,
+        await measure(
+          queries.filter((x) => x.kind === kind),
+          search,
+        ),
+      );
+  },
+};
+
+/**
+ * (b) Peak memory while uploading a 200 MB material. Placeholder: the lead fills it in once the
+ * application materials upload route exists (stream a 200 MB multipart body through app.inject or a
+ * real socket, sample process.memoryUsage().rss / heapUsed every few ms, print the peak above baseline).
+ */
+async function uploadPeakMemoryBench(_ctx: BenchContext): Promise<void> {
+  console.log('  upload bench: pending (materials upload route not yet available)');
+}
+const uploadPeakMemory: Bench = {
+  name: 'upload-peak-memory',
+  description: 'peak memory while uploading a 200 MB file',
+  run: uploadPeakMemoryBench,
+};
+
+/** Later: 'inbox-listing' (city center inbox), 'registry-search' (public registry). */
+export const BENCHES: Bench[] = [occupationSearch, uploadPeakMemory];
+
+// ---------------------------------------------------------------- drivers
+
+interface Target {
+  driver: 'pglite' | 'postgres';
+  open(): Promise<{ database: Database; dispose(): Promise<void> }>;
+}
+
+const pgliteTarget: Target = {
+  driver: 'pglite',
+  async open() {
+    const database = await openDatabase({ dataDir: 'memory://' });
+    return { database, dispose: () => database.close() };
+  },
+};
+
+function postgresTarget(adminUrl: string): Target {
+  return {
+    driver: 'postgres',
+    async open() {
+      const name = `skillcert_bench_${process.pid}_${randomBytes(4).toString('hex')}`;
+      const admin = new pg.Client({ connectionString: adminUrl });
+      await admin.connect();
+      await admin.query(`create database ${name}`);
+      await admin.end();
+      const url = new URL(adminUrl);
+      url.pathname = `/${name}`;
+      const database = await openDatabase({ databaseUrl: url.toString() });
+      return {
+        database,
+        async dispose() {
+          await database.close();
+          const a = new pg.Client({ connectionString: adminUrl });
+          await a.connect();
+          await a.query(`drop database if exists ${name} with (force)`);
+          await a.end();
+        },
+      };
+    },
+  };
+}
+
+async function runOn(target: Target, benches: Bench[]): Promise<void> {
+  const t0 = performance.now();
+  const { database, dispose } = await target.open();
+  const filesDir = mkdtempSync(path.join(os.tmpdir(), 'skillcert-bench-files-'));
+  try {
+    const seed = await seedReferenceData(database.db);
+    const config: AppConfig = {
+      ...loadConfig({ ...process.env, NODE_ENV: 'test' }),
+      argon2: { memoryCost: 1024, timeCost: 1, parallelism: 1 },
+      rateLimitMultiplier: 1000,
+      filesDir,
+    };
+    const deps = createDeps(config, database, systemClock);
+    await seedDemoData(deps);
+    const app = await buildApp(deps);
+    await app.ready();
+    console.log(
+      `\n== ${target.driver}: ready in ${((performance.now() - t0) / 1000).toFixed(1)} s (reference seed ${seed.ms} ms)`,
+    );
+    const ctx: BenchContext = {
+      driver: target.driver,
+      app,
+      database,
+      random: seededRandom(20261126),
+      async login(username) {
+        const res = await app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username, password: DEMO_PASSWORD },
+        });
+        if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+        const cookie = res.cookies.find((c) => c.name === 'sc_session')!.value;
+        return {
+          get: (url) => app.inject({ method: 'GET', url, headers: { cookie: `sc_session=${cookie}` } }),
+        };
+      },
+    };
+    try {
+      for (const bench of benches) {
+        console.log(`\n[${bench.name}] ${bench.description}`);
+        ctx.random = seededRandom(20261126);
+        await bench.run(ctx);
+      }
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await dispose();
+    rmSync(filesDir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const benches = only.length ? BENCHES.filter((b) => only.includes(b.name)) : BENCHES;
+  if (benches.length === 0)
+    throw new Error(`no bench named ${only.join(', ')}; have: ${BENCHES.map((b) => b.name).join(', ')}`);
+  console.log(
+    `skillcert bench — node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}`,
+  );
+  const targets = [pgliteTarget];
+  const url = process.env.DATABASE_URL;
+  if (url) targets.push(postgresTarget(url));
+  else console.log('(DATABASE_URL not set: PostgreSQL skipped)');
+  for (const target of targets) await runOn(target, benches);
+}
+
+await main();

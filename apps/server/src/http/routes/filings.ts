@@ -1,0 +1,106 @@
+/** 已备案名录: scoped reads ('filing.read'), the Excel import by the province center ('filing.import'). */
+import { invalid } from '@skillcert/domain';
+import {
+  errorBody,
+  filingCounts,
+  filingCountsQuery,
+  filingListQuery,
+  filingPage,
+  filingsImportResponse,
+} from '@skillcert/contracts';
+import type { AppInstance } from '../app-types';
+import { actorOf } from '../access';
+import { requestMeta } from '../request-meta';
+import { filingCountsFor, listFilings } from '../../use-cases/filings/filing-queries';
+import {
+  buildFilingsTemplate,
+  FILINGS_IMPORT_MAX_BYTES,
+  importFilings,
+} from '../../use-cases/filings/filings-import';
+
+const tags = ['已备案名录'];
+const read = { access: { action: 'filing.read' as const } };
+const importAccess = { access: { action: 'filing.import' as const } };
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const attachment = (fileName: string, ascii: string) =>
+  `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+
+export function filingRoutes(app: AppInstance): void {
+  const { deps } = app;
+
+  app.get(
+    '/api/filings',
+    {
+      schema: {
+        tags,
+        summary: '已备案名录（按数据范围：市州人员只见本市州）',
+        querystring: filingListQuery,
+        response: { 200: filingPage },
+      },
+      config: read,
+    },
+    async (request) => listFilings(deps.db, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/api/filings/counts',
+    {
+      schema: {
+        tags,
+        summary: '某职业已备案机构数（本市州／全省，R7）',
+        querystring: filingCountsQuery,
+        response: { 200: filingCounts, 400: errorBody, 404: errorBody },
+      },
+      config: read,
+    },
+    async (request) => filingCountsFor(deps.db, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/api/filings/import-template',
+    { schema: { tags, summary: '已备案名录导入模板（.xlsx）' }, config: importAccess },
+    async (_request, reply) =>
+      reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', attachment('已备案名录导入模板.xlsx', 'filings-template.xlsx'))
+        .send(await buildFilingsTemplate()),
+  );
+
+  app.post(
+    '/api/filings/import',
+    {
+      schema: {
+        tags,
+        summary: '导入已备案名录（multipart，文件字段 file，.xlsx，≤5MB；任一行有误则整体不导入）',
+        consumes: ['multipart/form-data'],
+        response: { 200: filingsImportResponse, 400: errorBody },
+      },
+      config: importAccess,
+    },
+    async (request) => {
+      if (!request.isMultipart())
+        throw invalid('MULTIPART_REQUIRED', '请以 multipart/form-data 上传 .xlsx 文件（字段 file）');
+      const part = await request.file({ limits: { fileSize: FILINGS_IMPORT_MAX_BYTES, files: 1 } });
+      if (!part) throw invalid('IMPORT_FILE_MISSING', '请选择要导入的 .xlsx 文件');
+      if (part.fieldname !== 'file') {
+        part.file.resume();
+        throw invalid('UNKNOWN_FIELD', `不允许的附件字段：${part.fieldname}`);
+      }
+      let buffer: Buffer;
+      try {
+        buffer = await part.toBuffer();
+      } catch (error) {
+        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+          throw invalid('IMPORT_FILE_TOO_LARGE', '导入文件不能超过5MB');
+        throw error;
+      }
+      return importFilings(
+        deps,
+        actorOf(request),
+        { buffer, fileName: part.filename || '未命名.xlsx' },
+        requestMeta(request),
+      );
+    },
+  );
+}

@@ -1,0 +1,151 @@
+/**
+ * 已备案名录 reads: the scoped, paginated list (city staff see their city's filings) and the R7 counts
+ * of bodies already filed for occupations, in the city and in the province.
+ */
+import { and, asc, count, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { CITY_ROLES, invalid, isSkillLevel, notFound, skillLevelLabel, type Actor } from '@skillcert/domain';
+import {
+  FILING_MODE_LABELS,
+  FILING_SOURCE_LABELS,
+  FILING_STATUS_LABELS,
+  type FilingItem,
+  type FilingListQuery,
+} from '@skillcert/contracts';
+import type { Executor } from '../../db/client';
+import { divisions, filings, occupations } from '../../db/schema';
+import { scoped } from '../../db/scope';
+import { chunk } from '../../reference/insert-chunks';
+
+const label = (labels: Record<string, string>, key: string) => labels[key] ?? key;
+
+export async function listFilings(
+  db: Executor,
+  actor: Actor,
+  query: FilingListQuery,
+): Promise<{ items: FilingItem[]; total: number; page: number; pageSize: number }> {
+  const filters: (SQL | undefined)[] = [];
+  const q = query.q?.normalize('NFKC').trim();
+  if (q) {
+    filters.push(
+      or(
+        sql`position(${q} in ${filings.organizationName}) > 0`,
+        sql`starts_with(${filings.creditCode}, ${q.toUpperCase()})`,
+        sql`starts_with(${filings.occupationCode}, ${q})`,
+        sql`position(${q} in ${occupations.name}) > 0`,
+        sql`position(${q} in ${filings.jobName}) > 0`,
+      ),
+    );
+  }
+  if (query.occupationCode) filters.push(eq(filings.occupationCode, query.occupationCode));
+  if (query.cityCode) filters.push(eq(filings.cityCode, query.cityCode));
+  if (query.mode) filters.push(eq(filings.mode, query.mode));
+  if (query.status) filters.push(eq(filings.status, query.status));
+  const where = scoped(actor, { cityCode: filings.cityCode }, ...filters);
+
+  const [total] = await db
+    .select({ n: count() })
+    .from(filings)
+    .leftJoin(occupations, eq(occupations.code, filings.occupationCode))
+    .where(where);
+  const rows = await db
+    .select({ filing: filings, occupationName: occupations.name, cityName: divisions.name })
+    .from(filings)
+    .leftJoin(occupations, eq(occupations.code, filings.occupationCode))
+    .leftJoin(divisions, eq(divisions.code, filings.cityCode))
+    .where(where)
+    .orderBy(
+      asc(filings.cityCode),
+      asc(filings.organizationName),
+      asc(filings.occupationCode),
+      asc(filings.jobName),
+      asc(filings.mode),
+    )
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+
+  return {
+    items: rows.map(({ filing: f, occupationName, cityName }) => ({
+      id: f.id,
+      organizationId: f.organizationId,
+      organizationName: f.organizationName,
+      creditCode: f.creditCode,
+      cityCode: f.cityCode,
+      cityName,
+      occupationCode: f.occupationCode,
+      occupationName,
+      jobName: f.jobName,
+      mode: f.mode,
+      modeLabel: label(FILING_MODE_LABELS, f.mode),
+      levels: f.levels,
+      levelLabels: f.levels.map((l) => (isSkillLevel(l) ? skillLevelLabel(l) : l)),
+      effectiveDate: f.effectiveDate,
+      supervisingCityCode: f.supervisingCityCode,
+      selfEvaluationCarriedOut: f.selfEvaluationCarriedOut,
+      status: f.status,
+      statusLabel: label(FILING_STATUS_LABELS, f.status),
+      source: f.source,
+      sourceLabel: label(FILING_SOURCE_LABELS, f.source),
+      sourceNote: f.sourceNote,
+      createdAt: new Date(f.createdAt).toISOString(),
+    })),
+    total: Number(total?.n ?? 0),
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+export interface FiledBodyCounts {
+  /** Distinct bodies (credit codes) with a filing of status 已备案 for the occupation in the city. */
+  city: number;
+  /** The same across the province. */
+  province: number;
+}
+
+/**
+ * R7 (通知 §三(二)): how many bodies are already filed for each occupation, in `cityCode` and in the
+ * province — any mode, any 工种, status 'filed' only; a body counts once per occupation. One grouped
+ * query per 500 codes (not one per code). Every requested code is in the answer (0 when none).
+ * Aggregates only, no rows: the application pre-check shows them to the applicant, so this is
+ * deliberately not narrowed by the caller's data scope.
+ */
+export async function countFiledBodies(
+  db: Executor,
+  occupationCodes: readonly string[],
+  cityCode: string,
+): Promise<Record<string, FiledBodyCounts>> {
+  const codes = [...new Set(occupationCodes)];
+  const result: Record<string, FiledBodyCounts> = {};
+  for (const code of codes) result[code] = { city: 0, province: 0 };
+  for (const part of chunk(codes)) {
+    const rows = await db
+      .select({
+        occupationCode: filings.occupationCode,
+        province: sql<number>`count(distinct ${filings.creditCode})::int`,
+        city: sql<number>`(count(distinct ${filings.creditCode}) filter (where ${filings.cityCode} = ${cityCode}))::int`,
+      })
+      .from(filings)
+      .where(and(inArray(filings.occupationCode, part), eq(filings.status, 'filed')))
+      .groupBy(filings.occupationCode);
+    for (const r of rows) result[r.occupationCode] = { city: Number(r.city), province: Number(r.province) };
+  }
+  return result;
+}
+
+/**
+ * The counts endpoint: city staff get their own city (another city is not theirs to ask about: 404);
+ * province staff and administrators name the city.
+ */
+export async function filingCountsFor(
+  db: Executor,
+  actor: Actor,
+  query: { occupationCode: string; cityCode?: string | undefined },
+): Promise<{ occupationCode: string; cityCode: string } & FiledBodyCounts> {
+  let cityCode = query.cityCode;
+  if (CITY_ROLES.includes(actor.role)) {
+    if (!actor.cityCode || (cityCode && cityCode !== actor.cityCode)) throw notFound();
+    cityCode = actor.cityCode;
+  }
+  if (!cityCode) throw invalid('CITY_CODE_REQUIRED', '请指定市州代码（cityCode）');
+  const counts = await countFiledBodies(db, [query.occupationCode], cityCode);
+  return { occupationCode: query.occupationCode, cityCode, ...counts[query.occupationCode]! };
+}

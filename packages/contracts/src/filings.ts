@@ -1,0 +1,107 @@
+/** 已备案名录 (filings): the Excel import of earlier filings, the scoped list and the R7 counts. */
+import { z } from 'zod';
+import { page, pageQuery } from './common';
+
+export const FILING_MODES = ['enterprise_self', 'school_self', 'social'] as const;
+export type FilingModeCode = (typeof FILING_MODES)[number];
+export const FILING_MODE_LABELS: Record<FilingModeCode, string> = {
+  enterprise_self: '企业自主评价',
+  school_self: '院校自主评价',
+  social: '社会评价',
+};
+
+export const FILING_STATUSES = ['filed', 'suspended', 'revoked', 'cancelled'] as const;
+export const FILING_STATUS_LABELS: Record<(typeof FILING_STATUSES)[number], string> = {
+  filed: '已备案',
+  suspended: '暂停',
+  revoked: '已撤销',
+  cancelled: '已注销',
+};
+
+export const FILING_SOURCES = ['import', 'confirmation'] as const;
+export const FILING_SOURCE_LABELS: Record<(typeof FILING_SOURCES)[number], string> = {
+  import: '导入',
+  confirmation: '备案确认',
+};
+
+/** Header row of the filings import template, in column order. */
+export const FILINGS_IMPORT_HEADERS = [
+  '单位名称',
+  '统一社会信用代码',
+  '所在市州代码',
+  '职业编码',
+  '工种',
+  '评价方式（企业自主评价/院校自主评价/社会评价）',
+  '等级（五级、四级…）',
+  '备案日期',
+  '已开展自主评价（是/否）',
+  '来源说明',
+] as const;
+
+const cityCode = z.string().regex(/^43\d{4}$/, '市州代码应为43开头的6位数字');
+
+export const filingListQuery = pageQuery.extend({
+  /** Part of the unit's name, a credit-code prefix or an occupation name part. */
+  q: z.string().trim().max(100).optional(),
+  occupationCode: z.string().trim().max(20).optional(),
+  cityCode: cityCode.optional(),
+  mode: z.enum(FILING_MODES).optional(),
+  status: z.enum(FILING_STATUSES).optional(),
+});
+export type FilingListQuery = z.infer<typeof filingListQuery>;
+
+export const filingItem = z.object({
+  id: z.string(),
+  organizationId: z.string().nullable(),
+  organizationName: z.string(),
+  creditCode: z.string(),
+  cityCode: z.string(),
+  cityName: z.string().nullable(),
+  occupationCode: z.string(),
+  occupationName: z.string().nullable(),
+  /** '' when the whole occupation is filed. */
+  jobName: z.string(),
+  mode: z.string(),
+  modeLabel: z.string(),
+  /** SkillLevel ids ('level5' …), lowest first. */
+  levels: z.array(z.string()),
+  levelLabels: z.array(z.string()),
+  effectiveDate: z.string(),
+  supervisingCityCode: z.string().nullable(),
+  selfEvaluationCarriedOut: z.boolean(),
+  status: z.string(),
+  statusLabel: z.string(),
+  source: z.string(),
+  sourceLabel: z.string(),
+  sourceNote: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type FilingItem = z.infer<typeof filingItem>;
+export const filingPage = page(filingItem);
+
+export const filingCountsQuery = z.object({
+  occupationCode: z.string().trim().min(1, '请指定职业编码').max(20),
+  /** Defaults to the caller's city; province staff must give one. */
+  cityCode: cityCode.optional(),
+});
+export const filingCounts = z.object({
+  occupationCode: z.string(),
+  cityCode: z.string(),
+  /** Distinct filed bodies (credit codes, status 已备案) for the occupation in the city / the province. */
+  city: z.number().int(),
+  province: z.number().int(),
+});
+
+export const filingsImportResponse = z.object({
+  /** Data rows read from the file. */
+  rows: z.number().int(),
+  /** New filings. */
+  inserted: z.number().int(),
+  /** Imported filings (same credit code + occupation + 工种 + mode) whose data changed. */
+  updated: z.number().int(),
+  /** Rows identical to what is stored, or matching a filing created by confirmation (left as is). */
+  unchanged: z.number().int(),
+  /** Rows linked to a registered organization by credit code. */
+  linkedOrganizations: z.number().int(),
+});
+export type FilingsImportResponse = z.infer<typeof filingsImportResponse>;

@@ -1,0 +1,130 @@
+/**
+ * 预检上下文 (PrecheckContext): everything R1–R9 need, gathered by the server from the database and the
+ * round's snapshot. The rules themselves read nothing else, so they stay pure and a test can state a
+ * whole situation as one literal.
+ */
+import type { RegistrationType } from '../credit-code';
+import type { RestrictionReview } from '../qualification-restriction';
+import type { FilingMode, OrganizationKind } from './filing-mode';
+import type { MaterialSlot } from './material-slots';
+
+export type OrganizationStatus = 'pending' | 'active' | 'disabled';
+
+export interface PrecheckOrganization {
+  kind: OrganizationKind;
+  /** pending until the city centre activates the account. */
+  status: OrganizationStatus;
+  creditCode: string;
+  /** Stored hint from the credit code; when null R1 derives it again. */
+  registrationType: RegistrationType | null;
+  /** The chosen city (authoritative, domain.md §3); '430000' is the pseudo-city 省直. */
+  cityCode: string;
+  countyCode: string | null;
+  /** 规模以上企业 (R2). */
+  isAboveScale: boolean;
+  /** A bad-credit mark in the credit archive (R1: 社会信用良好). */
+  badCredit: boolean;
+}
+
+/** 技工院校 / 职业院校 / 高等院校（应用型学科）/ 其它. */
+export type SchoolType = 'technical' | 'vocational' | 'higher_applied' | 'other';
+
+export const SCHOOL_TYPE_LABELS: Readonly<Record<SchoolType, string>> = {
+  technical: '技工院校',
+  vocational: '职业院校',
+  higher_applied: '高等院校（应用型学科）',
+  other: '其它院校',
+};
+
+/** Facts the applicant declares in the wizard (judged by reviewers; R2 only checks they are declared). */
+export interface PrecheckFacts {
+  schoolType?: SchoolType;
+  businessScope?: string;
+  majors?: string;
+  hasEvaluationExperience?: boolean;
+  mainDutyIsTrainingOrEvaluation?: boolean;
+  fieldInfluence?: string;
+  fullTimeStaff?: number;
+  experts?: number;
+}
+
+export interface PrecheckScopeItem {
+  occupationCode: string;
+  /** 工种; '' when the occupation itself is requested. */
+  jobName: string;
+  mode: FilingMode;
+  /** SkillLevel ids ('level5' …); labels such as '五级/初级工' are read too. */
+  levels: readonly string[];
+  /** Hunan industrial chains the item serves (admin dictionary ids). */
+  chainIds: readonly number[];
+  localIndustry?: string;
+  localIndustryJustification?: string;
+  /** Link to the unit's main business or majors (通知第二条第一款). */
+  businessLink?: string;
+  /** Why an occupation outside 第六大类 is requested. */
+  categoryJustification?: string;
+  /** Evidence that self-evaluation of the occupation was carried out (R8). */
+  selfEvaluationEvidence?: string;
+}
+
+export type OccupationLevel = 'major' | 'middle' | 'minor' | 'occupation';
+
+export interface PrecheckOccupation {
+  name: string;
+  /** 大类 / 中类 / 小类 / 职业 of the 大典; only 职业 can be filed. */
+  level: OccupationLevel;
+  /** 1–8 (大典第一至第八大类). */
+  majorCategory: number;
+  restrictedByQualification: boolean;
+  restrictionReview: RestrictionReview;
+}
+
+export interface PrecheckStandard {
+  /** Levels recorded for the standard; null = 待核对, taken as 五级…一级 (R4). */
+  levels: readonly string[] | null;
+  title: string;
+}
+
+export interface FiledCounts {
+  city: number;
+  province: number;
+}
+
+export interface OwnFiling {
+  occupationCode: string;
+  mode: FilingMode;
+  /** Self-evaluation has actually been carried out (先自主评价再社会评价, R8). */
+  selfEvaluationCarriedOut: boolean;
+}
+
+export type ShortagePolicy = 'warn' | 'refuse';
+export type SocialPolicy = 'strict' | 'concurrent';
+
+/** The round's policies, snapshotted when the round opened (domain.md §2 [policy]). */
+export interface PrecheckRound {
+  /** A city with this many filed bodies or more for the occupation is not short (R7). */
+  fewThreshold: number;
+  shortagePolicy: ShortagePolicy;
+  socialPolicy: SocialPolicy;
+  materialSlots: readonly MaterialSlot[];
+}
+
+export interface PrecheckContext {
+  organization: PrecheckOrganization;
+  facts: PrecheckFacts;
+  /** Already filed by the province for self-evaluation (R2 for enterprises). */
+  hasProvinceSelfEvaluationFiling: boolean;
+  scopeItems: readonly PrecheckScopeItem[];
+  /** Keyed by occupation code; undefined = not in the catalogue. */
+  occupations: Record<string, PrecheckOccupation | undefined>;
+  /** Keyed by occupation code; undefined or [] = no national standard on file. */
+  standards: Record<string, PrecheckStandard[] | undefined>;
+  activeChainIds: readonly number[];
+  filedCounts: Record<string, FiledCounts | undefined>;
+  ownFilings: readonly OwnFiling[];
+  round: PrecheckRound;
+  /** Number of current (not superseded) files per slot. */
+  materials: Record<string, number | undefined>;
+  /** Defaults to LEGAL_ENTITY_PROOF_SLOT_KEY. */
+  legalEntityProofSlotKey?: string;
+}
