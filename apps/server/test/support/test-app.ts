@@ -29,7 +29,8 @@ export async function createTestContext(
   const deps = createDeps(config, database, clock);
   if (demo && database.fromDemoTemplate) {
     // The demo's uploaded files belong with the demo database this file starts from.
-    if (process.env.SKILLCERT_DEMO_FILES) cpSync(process.env.SKILLCERT_DEMO_FILES, config.filesDir!, { recursive: true });
+    if (process.env.SKILLCERT_DEMO_FILES)
+      cpSync(process.env.SKILLCERT_DEMO_FILES, config.filesDir!, { recursive: true });
   } else if (demo) {
     await seedDemoData(deps);
   }

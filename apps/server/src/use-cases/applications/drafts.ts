@@ -68,18 +68,16 @@ export async function createApplication(
         updatedAt: now,
       })
       .returning({ id: applications.id });
-    await tx
-      .insert(applicationEvents)
-      .values({
-        applicationId: created!.id,
-        at: now,
-        actorId: actor.userId,
-        actorName: actor.displayName,
-        actorRole: actor.role,
-        action: 'create',
-        fromStatus: null,
-        toStatus: 'draft',
-      });
+    await tx.insert(applicationEvents).values({
+      applicationId: created!.id,
+      at: now,
+      actorId: actor.userId,
+      actorName: actor.displayName,
+      actorRole: actor.role,
+      action: 'create',
+      fromStatus: null,
+      toStatus: 'draft',
+    });
     await appendAudit(
       tx,
       {
