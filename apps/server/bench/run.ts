@@ -1,3 +1,5 @@
+import http from 'node:http';
+import { Readable } from 'node:stream';
 /**
  * `npm run bench`: performance numbers, printed — not a test, nothing is asserted.
  *
@@ -168,12 +170,86 @@ const occupationSearch: Bench = {
 };
 
 /**
- * (b) Peak memory while uploading a 200 MB material. Placeholder: the lead fills it in once the
- * application materials upload route exists (stream a 200 MB multipart body through app.inject or a
- * real socket, sample process.memoryUsage().rss / heapUsed every few ms, print the peak above baseline).
+ * (b) Peak memory while uploading a 200 MB material: a real socket (app.inject would buffer the body),
+ * a chunked multipart body generated on the fly, and process memory sampled every 10 ms. The server
+ * streams the file to storage, so the peak above baseline should stay far below the file size.
  */
-async function uploadPeakMemoryBench(_ctx: BenchContext): Promise<void> {
-  console.log('  upload bench: pending (materials upload route not yet available)');
+async function uploadPeakMemoryBench(ctx: BenchContext): Promise<void> {
+  const sizeMb = Number(process.env.BENCH_UPLOAD_MB ?? 200);
+  const login = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: 'qy_admin', password: DEMO_PASSWORD },
+  });
+  const cookie = login.cookies.find((c) => c.name === 'sc_session')!.value;
+  const csrf = login.json().csrfToken as string;
+  const headers = { cookie: `sc_session=${cookie}`, 'x-csrf-token': csrf };
+  const list = await ctx.app.inject({ method: 'GET', url: '/api/applications', headers });
+  const draft = (list.json().items as { id: string; status: string }[]).find((a) => a.status === 'draft');
+  if (!draft) throw new Error('no draft application of qy_admin in the demo data');
+  await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+  const port = (ctx.app.server.address() as { port: number }).port;
+  const boundary = 'bench-boundary-7d3f';
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="监控录像.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  const chunk = Buffer.alloc(1024 * 1024, 0x20);
+  const pdfHeader = Buffer.from('%PDF-1.7\n');
+  async function* body() {
+    // The file is exactly sizeMb MiB: the PDF header, then filler.
+    yield head;
+    yield chunk.subarray(0, chunk.length - pdfHeader.length);
+    for (let i = 1; i < sizeMb; i++) yield chunk;
+    yield tail;
+  }
+  global.gc?.();
+  const baseline = process.memoryUsage();
+  let peakRss = baseline.rss;
+  let peakHeap = baseline.heapUsed;
+  const sampler = setInterval(() => {
+    const m = process.memoryUsage();
+    peakRss = Math.max(peakRss, m.rss);
+    peakHeap = Math.max(peakHeap, m.heapUsed);
+  }, 10);
+  const t0 = performance.now();
+  const status = await new Promise<number>((resolve, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: `/api/applications/${draft.id}/materials/video_surveillance`,
+        headers: {
+          ...headers,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'transfer-encoding': 'chunked',
+        },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (d: Buffer) => (text += d.toString()));
+        res.on('end', () => {
+          if (res.statusCode !== 201) console.log(`  answer: ${text}`);
+          resolve(res.statusCode ?? 0);
+        });
+      },
+    );
+    req.on('error', reject);
+    Readable.from(body()).pipe(req);
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  clearInterval(sampler);
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+  console.log(
+    `  uploaded ${sizeMb} MB → HTTP ${status} in ${seconds.toFixed(1)} s (${(sizeMb / seconds).toFixed(0)} MB/s)`,
+  );
+  console.log(
+    `  rss: baseline ${mb(baseline.rss)} MB, peak ${mb(peakRss)} MB (+${mb(peakRss - baseline.rss)} MB)`,
+  );
+  console.log(
+    `  heapUsed: baseline ${mb(baseline.heapUsed)} MB, peak ${mb(peakHeap)} MB (+${mb(peakHeap - baseline.heapUsed)} MB)`,
+  );
 }
 const uploadPeakMemory: Bench = {
   name: 'upload-peak-memory',
