@@ -1,18 +1,16 @@
 /**
  * Runs the real server (built web UI + API) in-process on a fresh PGlite database with the demo data,
- * on a free port.
+ * on a free port. The database starts from the run's demo template (see the test global setup), so
+ * every walk gets its own copy without rebuilding it.
  */
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { loadConfig } from '../../apps/server/src/config';
+import { cpSync } from 'node:fs';
 import { systemClock } from '../../apps/server/src/clock';
-import { openDatabase } from '../../apps/server/src/db/client';
 import { buildApp } from '../../apps/server/src/http/app';
 import { createDeps } from '../../apps/server/src/deps';
 import type { AppInstance } from '../../apps/server/src/http/app-types';
-import { seedReferenceData } from '../../apps/server/src/reference/seed-reference';
 import { seedDemoData } from '../../apps/server/src/demo/seed-demo';
+import { createTestDatabase } from '../../apps/server/test/support/test-db';
+import { testConfig } from '../../apps/server/test/support/test-config';
 
 export interface RunningServer {
   url: string;
@@ -21,15 +19,14 @@ export interface RunningServer {
 }
 
 export async function startServer(): Promise<RunningServer> {
-  const config = {
-    ...loadConfig({ ...process.env, NODE_ENV: 'demo' }),
-    argon2: { memoryCost: 1024, timeCost: 1, parallelism: 1 },
-    filesDir: mkdtempSync(path.join(os.tmpdir(), 'skillcert-e2e-files-')),
-  };
-  const database = await openDatabase({ dataDir: 'memory://' });
-  await seedReferenceData(database.db);
+  const config = { ...testConfig(), mode: 'demo' as const };
+  const database = await createTestDatabase({ demo: true });
   const deps = createDeps(config, database, systemClock);
-  await seedDemoData(deps);
+  if (database.fromDemoTemplate && process.env.SKILLCERT_DEMO_FILES) {
+    cpSync(process.env.SKILLCERT_DEMO_FILES, config.filesDir!, { recursive: true });
+  } else {
+    await seedDemoData(deps);
+  }
   const app = await buildApp(deps);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -39,7 +36,7 @@ export async function startServer(): Promise<RunningServer> {
     app,
     async stop() {
       await app.close();
-      await database.close();
+      await database.dispose();
     },
   };
 }

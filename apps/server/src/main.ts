@@ -3,6 +3,7 @@ import { loadConfig } from './config';
 import { systemClock } from './clock';
 import { openDatabase } from './db/client';
 import { buildApp } from './http/app';
+import { startScheduler } from './scheduler/scheduler';
 import { createDeps } from './deps';
 import { seedReferenceData } from './reference/seed-reference';
 import { describeDemoAccounts, seedDemoData } from './demo/seed-demo';
@@ -14,11 +15,13 @@ await seedReferenceData(database.db);
 const deps = createDeps(config, database, systemClock);
 const seededDemo = config.mode === 'demo' ? await seedDemoData(deps) : false;
 const app = await buildApp(deps, { logger: false });
+const stopScheduler = startScheduler(deps);
 
 let closing = false;
 async function shutdown(): Promise<void> {
   if (closing) return;
   closing = true;
+  stopScheduler();
   await app.close();
   await database.close();
   process.exit(0);

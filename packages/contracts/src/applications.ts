@@ -152,11 +152,18 @@ export const applicationDetail = applicationSummary.extend({
   commitment: z.object({ signerName: z.string(), signedAt: z.string() }).nullable(),
   precheck: precheckResponse.nullable(),
   timeline: z.array(timelineEvent),
+  /** The city center's comments of the latest return for correction, shown beside each slot. */
+  returnComments: z.array(z.object({ slotKey: z.string(), comment: z.string() })),
+  stageDueDate: z.string().nullable(),
+  stageDueProvisional: z.boolean(),
+  stageDaysRemaining: z.number().nullable(),
   abilities: z.object({
     edit: z.boolean(),
     submit: z.boolean(),
     withdraw: z.boolean(),
     downloadReceipt: z.boolean(),
+    verify: z.boolean(),
+    sendBack: z.boolean(),
   }),
 });
 

@@ -7,3 +7,6 @@ export * from './dictionaries';
 export * from './rounds';
 export * from './applications';
 export * from './filings';
+export * from './experts';
+export * from './verification';
+export * from './city-review';

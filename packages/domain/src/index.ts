@@ -30,3 +30,5 @@ export * from './filing/rules/r6-industry-link';
 export * from './filing/rules/r7-local-shortage';
 export * from './filing/rules/r8-mode';
 export * from './filing/rules/r9-materials';
+export * from './filing/stage-clock';
+export * from './review';

@@ -27,6 +27,9 @@ import { homeRoutes } from './routes/home';
 import { filingRoutes } from './routes/filings';
 import { roundRoutes } from './routes/rounds';
 import { applicationRoutes } from './routes/applications';
+import { verificationRoutes } from './routes/verification';
+import { expertRoutes } from './routes/experts';
+import { cityReviewRoutes } from './routes/city-review';
 import type { AppInstance } from './app-types';
 import { registerErrorHandling } from './errors';
 import { healthRoutes } from './routes/health';
@@ -78,6 +81,9 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   filingRoutes(app);
   roundRoutes(app);
   applicationRoutes(app);
+  verificationRoutes(app);
+  expertRoutes(app);
+  cityReviewRoutes(app);
 
   if (hasWeb) await app.register(fastifyStatic, { root: deps.config.webDistDir, wildcard: false });
   return app;

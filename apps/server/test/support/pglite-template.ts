@@ -11,8 +11,14 @@ import { seedReferenceData } from '../../src/reference/seed-reference';
 import { seedDemoData } from '../../src/demo/seed-demo';
 import { createDeps } from '../../src/deps';
 import { testConfig, TestClock } from './test-config';
+import type { Clock } from '../../src/clock';
 
-export default async function setup(): Promise<void> {
+export default function setup(): Promise<void> {
+  return buildTemplates(new TestClock());
+}
+
+/** The demo data is dated by `clock`: API tests use the fixed test clock, browser walks the real time. */
+export async function buildTemplates(clock: Clock): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'skillcert-template-'));
   const database = await openDatabase({ dataDir: 'memory://' });
   await seedReferenceData(database.db);
@@ -23,7 +29,7 @@ export default async function setup(): Promise<void> {
   };
   process.env.SKILLCERT_PGLITE_TEMPLATE = await write('reference.tar');
   const filesDir = path.join(dir, 'demo-files');
-  await seedDemoData(createDeps(testConfig({ filesDir }), database, new TestClock()));
+  await seedDemoData(createDeps(testConfig({ filesDir }), database, clock));
   process.env.SKILLCERT_PGLITE_DEMO_TEMPLATE = await write('demo.tar');
   process.env.SKILLCERT_DEMO_FILES = filesDir;
   await database.close();

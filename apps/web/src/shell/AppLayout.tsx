@@ -48,7 +48,7 @@ export function AppLayout() {
     return <Navigate to="/account/password" replace />;
   }
 
-  const current = leafFor(location.pathname);
+  const current = leafFor(location.pathname, me.role);
   const selected = current ? [current.leaf.path] : [];
   const openKeys = current?.group ? [current.group.key] : [];
   const allowed = canOpen(me.role, location.pathname);
@@ -116,7 +116,7 @@ export function AppLayout() {
         <Layout.Content className="app-content">
           <Breadcrumb
             className="app-breadcrumb"
-            items={breadcrumbFor(location.pathname).map((c) => ({
+            items={breadcrumbFor(location.pathname, me.role).map((c) => ({
               title: c.path && c.path !== location.pathname ? <Link to={c.path}>{c.label}</Link> : c.label,
             }))}
           />

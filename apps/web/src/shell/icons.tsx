@@ -4,6 +4,8 @@ import {
   BankOutlined,
   BookOutlined,
   DesktopOutlined,
+  FileTextOutlined,
+  FlagOutlined,
   HomeOutlined,
   KeyOutlined,
   TeamOutlined,
@@ -20,4 +22,6 @@ export const MENU_ICONS: Record<IconKey, ReactNode> = {
   audit: <AuditOutlined />,
   dict: <BookOutlined />,
   password: <KeyOutlined />,
+  rounds: <FlagOutlined />,
+  applications: <FileTextOutlined />,
 };

@@ -4,7 +4,8 @@
  */
 import { ROLES, type Role } from '@skillcert/domain/roles';
 
-export type IconKey = 'home' | 'org' | 'orgs' | 'users' | 'sessions' | 'audit' | 'dict' | 'password';
+export type IconKey =
+  'home' | 'org' | 'orgs' | 'users' | 'sessions' | 'audit' | 'dict' | 'password' | 'rounds' | 'applications';
 
 export interface MenuLeaf {
   path: string;
@@ -29,6 +30,9 @@ const DICT_STAFF: readonly Role[] = [...CASE_STAFF, 'sys_admin'];
 export const MENU: readonly MenuEntry[] = [
   { path: '/', label: '首页', icon: 'home', roles: ALL },
   { path: '/my-organization', label: '本单位信息', icon: 'org', roles: ['applicant'] },
+  { path: '/applications', label: '我的申请', icon: 'applications', roles: ['applicant'] },
+  { path: '/applications', label: '备案申请', icon: 'applications', roles: CASE_STAFF },
+  { path: '/rounds', label: '征集批次', icon: 'rounds', roles: ['province_center', 'province_bureau'] },
   { path: '/organizations', label: '申报单位管理', icon: 'orgs', roles: DICT_STAFF },
   { path: '/admin/users', label: '用户管理', icon: 'users', roles: ['sys_admin', 'security_admin'] },
   { path: '/security/sessions', label: '在线会话', icon: 'sessions', roles: ['security_admin'] },
@@ -74,27 +78,38 @@ function allLeaves(): { leaf: MenuLeaf; group?: MenuGroup }[] {
   return MENU.flatMap((e) => (isGroup(e) ? e.children.map((leaf) => ({ leaf, group: e })) : [{ leaf: e }]));
 }
 
-/** The menu leaf a path belongs to (exact, or the longest prefix such as /organizations/123). */
-export function leafFor(pathname: string): { leaf: MenuLeaf; group?: MenuGroup } | undefined {
+/**
+ * The menu leaf a path belongs to (exact, or the longest prefix such as /organizations/123). Two roles may
+ * share a path under different labels (我的申请 / 备案申请): with a role, that role's leaf wins.
+ */
+export function leafFor(pathname: string, role?: Role): { leaf: MenuLeaf; group?: MenuGroup } | undefined {
   const path = pathname.replace(/\/+$/, '') || '/';
   let best: { leaf: MenuLeaf; group?: MenuGroup } | undefined;
   for (const item of allLeaves()) {
     const p = item.leaf.path;
     const matches = p === '/' ? path === '/' : path === p || path.startsWith(`${p}/`);
-    if (matches && (!best || p.length > best.leaf.path.length)) best = item;
+    if (!matches) continue;
+    const longer = !best || p.length > best.leaf.path.length;
+    const sameButMine =
+      !!best &&
+      !!role &&
+      p === best.leaf.path &&
+      !best.leaf.roles.includes(role) &&
+      item.leaf.roles.includes(role);
+    if (longer || sameButMine) best = item;
   }
   return best;
 }
 
 /** Whether a role may open an authenticated page; unknown paths are left to the not-found page. */
 export function canOpen(role: Role, pathname: string): boolean {
-  const found = leafFor(pathname);
+  const found = leafFor(pathname, role);
   return !found || found.leaf.roles.includes(role);
 }
 
 /** Breadcrumb labels for a path: 首页 › 数据字典 › 职业分类. */
-export function breadcrumbFor(pathname: string): { label: string; path?: string }[] {
-  const found = leafFor(pathname);
+export function breadcrumbFor(pathname: string, role?: Role): { label: string; path?: string }[] {
+  const found = leafFor(pathname, role);
   const crumbs: { label: string; path?: string }[] = [{ label: '首页', path: '/' }];
   if (!found || found.leaf.path === '/') return crumbs;
   if (found.group) crumbs.push({ label: found.group.label });

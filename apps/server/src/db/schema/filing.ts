@@ -59,6 +59,14 @@ export const applications = pgTable(
     /** The last pre-check result, as shown to the applicant. */
     precheck: jsonb('precheck'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    /** Due date of the current stage in working days ([policy] SLA); null while paused (returned). */
+    stageDueDate: date('stage_due_date', { mode: 'string' }),
+    /** The due date was computed without the year's holiday data (weekends only): shown as 暂定. */
+    stageDueProvisional: boolean('stage_due_provisional').notNull().default(false),
+    /** Working days left on the stage clock when it paused for a return (补正). */
+    stageDaysRemaining: integer('stage_days_remaining'),
+    /** 谁推荐、谁监管: the city that recommended the application becomes its supervisor. */
+    supervisingCityCode: text('supervising_city_code'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     version: integer('version').notNull().default(1),

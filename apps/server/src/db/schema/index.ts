@@ -2,3 +2,4 @@ export * from './reference';
 export * from './identity';
 export * from './audit';
 export * from './filing';
+export * from './review';

@@ -1,5 +1,5 @@
 /** 申请详情: everything the wizard and the detail page show, with the caller's abilities. */
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import {
   allowedActions,
   APPLICATION_ACTION_LABELS,
@@ -20,6 +20,7 @@ import {
   occupations,
   organizations,
   storedFiles,
+  verifications,
 } from '../../db/schema';
 import { getApplication } from './application-queries';
 import { scopeItemsOf } from './drafts';
@@ -47,6 +48,12 @@ export async function applicationDetail(db: Executor, actor: Actor, id: string) 
       .where(eq(applicationEvents.applicationId, app.id))
       .orderBy(asc(applicationEvents.id)),
   ]);
+  const [lastReturn] = await db
+    .select()
+    .from(verifications)
+    .where(and(eq(verifications.applicationId, app.id), eq(verifications.outcome, 'return')))
+    .orderBy(desc(verifications.createdAt))
+    .limit(1);
   const codes = [...new Set(items.map((i) => i.occupationCode))];
   const [names, counts] = await Promise.all([
     codes.length
@@ -138,7 +145,18 @@ export async function applicationDetail(db: Executor, actor: Actor, id: string) 
       actorRole: e.actorRole,
       reason: e.reason,
     })),
+    returnComments:
+      app.status === 'returned' && lastReturn
+        ? (lastReturn.slotVerdicts as { slotKey: string; verdict: string; comment?: string }[])
+            .filter((v) => v.verdict === 'problem')
+            .map((v) => ({ slotKey: v.slotKey, comment: v.comment ?? '' }))
+        : [],
+    stageDueDate: app.stageDueDate,
+    stageDueProvisional: app.stageDueProvisional,
+    stageDaysRemaining: app.stageDaysRemaining,
     abilities: {
+      verify: actions.includes('pass_verification'),
+      sendBack: actions.includes('send_back_to_center'),
       edit: isOwner && ['draft', 'returned'].includes(app.status),
       submit: isOwner && (actions.includes('submit') || actions.includes('resubmit')),
       withdraw: isOwner && actions.includes('withdraw'),

@@ -1,5 +1,5 @@
 /** Reading applications, always through the scope filter (applicant: own org; city: own city; province: all). */
-import { and, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
 import { notFound, type Actor } from '@skillcert/domain';
 import type { Executor } from '../../db/client';
 import {
@@ -7,14 +7,36 @@ import {
   applicationScopeItems,
   collectionRounds,
   divisions,
+  expertAssignments,
+  experts,
   organizations,
 } from '../../db/schema';
-import { scoped } from '../../db/scope';
+import { scopeCondition } from '../../db/scope';
 import { escapeLike } from '../organizations/organization-queries';
 
 const scopeColumns = { cityCode: applications.cityCode, organizationId: applications.organizationId };
 
 export type ApplicationRow = typeof applications.$inferSelect;
+
+/** Experts see only the applications they are assigned to (and not replaced on). */
+export async function assignedApplicationIds(db: Executor, actor: Actor): Promise<string[]> {
+  if (actor.role !== 'expert') return [];
+  const rows = await db
+    .select({ applicationId: expertAssignments.applicationId })
+    .from(expertAssignments)
+    .innerJoin(experts, eq(experts.id, expertAssignments.expertId))
+    .where(and(eq(experts.userId, actor.userId), ne(expertAssignments.status, 'replaced')));
+  return rows.map((r) => r.applicationId);
+}
+
+/** The scope of applications for this actor (experts: their assignments). */
+export async function applicationScope(db: Executor, actor: Actor): Promise<SQL> {
+  return scopeCondition(
+    actor,
+    { ...scopeColumns, id: applications.id },
+    await assignedApplicationIds(db, actor),
+  );
+}
 
 export async function getApplication(
   db: Executor,
@@ -23,10 +45,11 @@ export async function getApplication(
   opts: { forUpdate?: boolean } = {},
 ): Promise<ApplicationRow> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound();
+  const scope = await applicationScope(db, actor);
   const query = db
     .select()
     .from(applications)
-    .where(scoped(actor, scopeColumns, eq(applications.id, id)))
+    .where(and(scope, eq(applications.id, id)))
     .limit(1);
   const [row] = opts.forUpdate ? await query.for('update') : await query;
   if (!row) throw notFound();
@@ -49,7 +72,7 @@ export async function listApplications(db: Executor, actor: Actor, f: Applicatio
     // Drafts belong to the applicant until submitted; staff do not see them.
     actor.role === 'applicant' ? undefined : sql`${applications.status} <> 'draft'`,
   ];
-  const where = and(scoped(actor, scopeColumns), ...conditions);
+  const where = and(await applicationScope(db, actor), ...conditions);
   const scopeCount = db
     .select({ applicationId: applicationScopeItems.applicationId, n: count().as('n') })
     .from(applicationScopeItems)

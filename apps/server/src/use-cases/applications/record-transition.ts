@@ -4,7 +4,18 @@
  * the audit trail its entry (written last, see audit-writer).
  */
 import { and, eq } from 'drizzle-orm';
-import { conflict, transition, type Actor, type ApplicationAction } from '@skillcert/domain';
+import {
+  buildWorkingDayCalendar,
+  conflict,
+  stageClockOnTransition,
+  todayInShanghai,
+  transition,
+  type Actor,
+  type ApplicationAction,
+  type ApplicationState,
+} from '@skillcert/domain';
+import { loadHolidayEntries } from '../../reference/working-day-calendar-service';
+import { loadStageLimits } from './stage-limits';
 import type { RequestMeta } from '../../deps';
 import type { Executor } from '../../db/client';
 import { applicationEvents, applications } from '../../db/schema';
@@ -25,9 +36,28 @@ export async function recordTransition(
   },
 ): Promise<ApplicationRow> {
   const move = transition(app.status as never, action, actor, { reason: opts.reason });
+  const clock = stageClockOnTransition({
+    calendar: buildWorkingDayCalendar(await loadHolidayEntries(tx)),
+    today: todayInShanghai(opts.now),
+    from: move.from as ApplicationState,
+    to: move.to as ApplicationState,
+    limits: await loadStageLimits(tx),
+    currentDueDate: app.stageDueDate,
+    daysRemaining: app.stageDaysRemaining,
+  });
+  const stage =
+    clock.kind === 'pause'
+      ? { stageDueDate: null, stageDueProvisional: false, stageDaysRemaining: clock.remaining }
+      : clock.kind === 'stop'
+        ? { stageDueDate: null, stageDueProvisional: false, stageDaysRemaining: null }
+        : {
+            stageDueDate: clock.due.dueDate,
+            stageDueProvisional: clock.due.provisional,
+            stageDaysRemaining: null,
+          };
   const [updated] = await tx
     .update(applications)
-    .set({ ...opts.set, status: move.to, version: app.version + 1, updatedAt: opts.now })
+    .set({ ...opts.set, ...stage, status: move.to, version: app.version + 1, updatedAt: opts.now })
     .where(and(eq(applications.id, app.id), eq(applications.version, app.version)))
     .returning();
   if (!updated) throw conflict('VERSION_CONFLICT', '数据已被他人修改，请刷新后重试');

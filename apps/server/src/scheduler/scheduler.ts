@@ -1,0 +1,17 @@
+/** In-process scheduler: checks every few minutes whether the daily jobs of today have run. */
+import type { AppDeps } from '../deps';
+import { runDueReminders } from './due-reminders';
+
+export function startScheduler(deps: Pick<AppDeps, 'db' | 'clock'>, everyMs = 5 * 60_000): () => void {
+  const tick = () => {
+    runDueReminders(deps).catch((error: unknown) => console.error('定时任务（每日提醒）失败：', error));
+  };
+  const first = setTimeout(tick, 10_000);
+  const timer = setInterval(tick, everyMs);
+  timer.unref();
+  first.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
+}

@@ -1,0 +1,32 @@
+import { Space, Tag, Tooltip, Typography } from 'antd';
+
+const VERDICT: Record<string, { color: string; label: string }> = {
+  ok: { color: 'green', label: '当地紧缺' },
+  warn: { color: 'orange', label: '非紧缺（须确认）' },
+  refuse: { color: 'red', label: '非紧缺（不予受理）' },
+};
+
+/** 本市已备案 N 家 / 全省 M 家 with the R7 verdict (规则R7, 通知第三条第二款). */
+export function ShortageTag({
+  city,
+  province,
+  verdict,
+  message,
+}: {
+  city: number;
+  province: number;
+  verdict: string;
+  message: string;
+}) {
+  const v = VERDICT[verdict];
+  return (
+    <Space size={4} wrap>
+      <Typography.Text type="secondary">
+        本市已备案 {city} 家 / 全省 {province} 家
+      </Typography.Text>
+      <Tooltip title={`${message}（规则R7）`}>
+        <Tag color={v?.color}>{v?.label ?? verdict}</Tag>
+      </Tooltip>
+    </Space>
+  );
+}

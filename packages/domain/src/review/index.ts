@@ -1,0 +1,3 @@
+export * from './expert-recusal';
+export * from './expert-draw';
+export * from './review-scoring';
