@@ -72,6 +72,8 @@ beforeAll(async () => {
   appId = submitted.find((a) => a.cityCode === '430200')!.id;
   otherAppId = submitted.find((a) => a.cityCode !== '430200')!.id;
   await setStatus(appId, 'verified');
+  // This file builds its own pools: retire the demo experts (and free their accounts for linking).
+  await db().execute(sql`update experts set active = false, user_id = null`);
   applicantCreditCode = (await zzBureau.get(`/api/applications/${appId}`)).json().organization.creditCode;
 });
 afterAll(async () => ctx?.close());

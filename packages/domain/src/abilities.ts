@@ -70,6 +70,7 @@ export const ACTIONS = {
   'expert.manage': ['city_bureau', 'sys_admin'],
   'expert.draw': ['city_bureau'],
   'expertReview.own': ['expert'],
+  'expertReview.read': ['city_bureau', 'province_center', 'province_bureau'],
   'expertConflict.declare': ['expert'],
   'siteAssessment.record': ['city_bureau'],
   'opinion.write': ['city_bureau'],

@@ -15,6 +15,7 @@ import { attachMaterial, uploadRuleFor } from '../use-cases/applications/materia
 import { receiveUpload } from '../use-cases/files/uploaded-file';
 import { buildPrecheckContext } from '../use-cases/applications/precheck-context';
 import { submitApplication } from '../use-cases/applications/submit-application';
+import { createExpert } from '../use-cases/experts/expert-pool';
 
 const meta = { ip: '127.0.0.1', userAgent: 'demo-seed' };
 
@@ -93,6 +94,47 @@ async function submitIfClean(deps: AppDeps, actor: Actor, id: string, signerName
   );
 }
 
+/** 专家库: four 株洲 welding experts (one works for the demo school, so the draw must recuse him) and one in 长沙. */
+async function seedDemoExperts(deps: AppDeps, schoolCreditCode: string): Promise<void> {
+  const zhuzhou = await actorOf(deps, 'zz_rsj');
+  const changsha = await actorOf(deps, 'cs_rsj');
+  const experts = [
+    { by: zhuzhou, username: 'zj_zz1', name: '王焊', unit: '株洲示例焊接研究所', title: '高级工程师' },
+    { by: zhuzhou, username: 'zj_zz2', name: '李铸', unit: '株洲示例轨道装备公司', title: '高级技师' },
+    {
+      by: zhuzhou,
+      username: 'zj_zz3',
+      name: '张锻',
+      unit: '株洲示例职业技术学院',
+      title: '教授',
+      unitCreditCode: schoolCreditCode,
+    },
+    { by: zhuzhou, username: 'zj_zz4', name: '陈铆', unit: '株洲示例航空动力公司', title: '正高级工程师' },
+    {
+      by: changsha,
+      username: 'zhuanjia1',
+      name: '郑工',
+      unit: '长沙示例工程机械研究院',
+      title: '高级工程师',
+    },
+  ];
+  for (const e of experts) {
+    await createExpert(
+      deps,
+      e.by,
+      {
+        name: e.name,
+        unit: e.unit,
+        unitCreditCode: e.unitCreditCode ?? null,
+        occupationCodes: ['6-18-02-04', '6-18-01-01'],
+        title: e.title,
+        username: e.username,
+      },
+      meta,
+    );
+  }
+}
+
 export async function seedDemoFiling(deps: AppDeps): Promise<void> {
   const province = await actorOf(deps, 'sjzx');
   const today = deps.clock.now();
@@ -135,6 +177,12 @@ export async function seedDemoFiling(deps: AppDeps): Promise<void> {
       sourceNote: '演示：2023年企业自主评价备案（导入）',
     });
   }
+
+  const [schoolOrg] = await deps.db
+    .select()
+    .from(organizations)
+    .where(eq(organizations.name, '株洲示例职业技术学院'));
+  await seedDemoExperts(deps, schoolOrg!.creditCode);
 
   // 株洲 school: submitted.
   const school = await draftWith(

@@ -222,7 +222,7 @@ export function expertRoutes(app: AppInstance): void {
         params: idParams,
         response: { 200: expertReviewList },
       },
-      config: { access: { action: 'expert.read' } },
+      config: { access: { action: 'expertReview.read' } },
     },
     async (request) => listExpertReviews(deps.db, actorOf(request), request.params.id),
   );

@@ -13,17 +13,15 @@ export interface MessageInput {
 
 export async function notifyUsers(tx: Executor, userIds: string[], m: MessageInput): Promise<void> {
   if (userIds.length === 0) return;
-  await tx
-    .insert(messages)
-    .values(
-      userIds.map((userId) => ({
-        userId,
-        title: m.title,
-        body: m.body,
-        link: m.link ?? null,
-        createdAt: m.now,
-      })),
-    );
+  await tx.insert(messages).values(
+    userIds.map((userId) => ({
+      userId,
+      title: m.title,
+      body: m.body,
+      link: m.link ?? null,
+      createdAt: m.now,
+    })),
+  );
 }
 
 /** Every active account of an applicant organization. */
