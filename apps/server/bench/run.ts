@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { sql } from 'drizzle-orm';
 import { Readable } from 'node:stream';
 /**
  * `npm run bench`: performance numbers, printed — not a test, nothing is asserted.
@@ -257,8 +258,56 @@ const uploadPeakMemory: Bench = {
   run: uploadPeakMemoryBench,
 };
 
-/** Later: 'inbox-listing' (city center inbox), 'registry-search' (public registry). */
-export const BENCHES: Bench[] = [occupationSearch, uploadPeakMemory];
+/**
+ * (c) 待办 listing with 50k applications: bulk-loaded in one INSERT … SELECT over generate_series
+ * (not the ORM), spread over the 14 cities, statuses and due dates; then a city center's and the
+ * province center's inbox pages, sorted by due date, are timed.
+ */
+const inboxListing: Bench = {
+  name: 'inbox-listing',
+  description: 'GET /api/inbox over 50k applications (city center, province center)',
+  async run(ctx) {
+    const total = Number(process.env.BENCH_APPLICATIONS ?? 50_000);
+    const db = ctx.database.db;
+    const t0 = performance.now();
+    const cities = sql.raw(
+      "array['430100','430200','430300','430400','430500','430600','430700','430800','430900','431000','431100','431200','431300','433100']",
+    );
+    // One organization per application (one open application per organization and round).
+    await db.execute(sql`
+      insert into organizations (name, credit_code, kind, registration_type, city_code, county_code, contact_name, contact_phone_enc, contact_phone_mac, status)
+      select '压测单位' || g, 'BENCH' || lpad(g::text, 13, '0'), 'enterprise', 'enterprise',
+             (${cities})[1 + (g % 14)], (${cities})[1 + (g % 14)], '联系人', 'x', 'x', 'active'
+      from generate_series(1, ${total}) g`);
+    await db.execute(sql`
+      insert into applications (round_id, organization_id, city_code, status, number, stage_due_date, submitted_at, facts)
+      select r.id, o.id, o.city_code,
+             (array['submitted','verified','recommended','province_review','returned','withdrawn'])[1 + (o.n % 6)],
+             'BENCH-' || o.n,
+             date '2026-11-01' + (o.n % 60)::int,
+             now() - (o.n % 90) * interval '1 day',
+             '{}'::jsonb
+      from (select id, city_code, row_number() over (order by id) as n from organizations where credit_code like 'BENCH%') o
+      cross join lateral (select id from collection_rounds order by created_at limit 1) r`);
+    await db.execute(sql`analyze applications`);
+    console.log(`  loaded ${total} applications in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    for (const username of ['cs_zx', 'sjzx']) {
+      const session = await ctx.login(username);
+      const pages = Array.from(
+        { length: 200 },
+        (_, i) => `/api/inbox?sort=due&page=${1 + (i % 10)}&pageSize=20`,
+      );
+      const report = await measure(pages, async (url) => {
+        const res = await session.get(url);
+        if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+      });
+      printLatency(`${username} inbox page (20 rows)`, report);
+    }
+  },
+};
+
+/** Later: 'registry-search' (public registry). */
+export const BENCHES: Bench[] = [occupationSearch, uploadPeakMemory, inboxListing];
 
 // ---------------------------------------------------------------- drivers
 

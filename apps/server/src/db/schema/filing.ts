@@ -72,7 +72,9 @@ export const applications = pgTable(
     version: integer('version').notNull().default(1),
   },
   (t) => [
-    index('applications_city_status_idx').on(t.cityCode, t.status),
+    // 待办: a city's queue and the province's queue, both sorted by due date.
+    index('applications_city_status_due_idx').on(t.cityCode, t.status, t.stageDueDate),
+    index('applications_status_due_idx').on(t.status, t.stageDueDate),
     index('applications_org_idx').on(t.organizationId),
     index('applications_round_status_idx').on(t.roundId, t.status),
     // One open application per organization and round; ended ones (the domain's TERMINAL_STATES) do not count.
