@@ -216,3 +216,54 @@ describe('rate limits on public endpoints', () => {
     }
   });
 });
+
+describe('registration disputes (注册争议)', () => {
+  it('the city center hands a wrongly taken credit code to the rightful unit: old accounts disabled, new admin created, audited', async () => {
+    const fields = form();
+    const res = await register(fields);
+    const id = res.json().organizationId as string;
+    const squatter = await loginAs(ctx.app, fields.username, fields.password);
+    const center = await loginAs(ctx.app, 'cs_zx');
+    const org = (await center.get(`/api/organizations/${id}`)).json();
+    const noReason = await center.post(`/api/organizations/${id}/settle-dispute`, {
+      reason: '',
+      version: org.version,
+      newAdmin: { username: 'rightful_1', displayName: '真实经办人', password: 'Right#2026' },
+    });
+    expect(noReason.statusCode).toBe(400);
+    const other = await loginAs(ctx.app, 'zz_zx');
+    expect(
+      (
+        await other.post(`/api/organizations/${id}/settle-dispute`, {
+          reason: '核实营业执照原件',
+          version: org.version,
+          newAdmin: { username: 'rightful_1', displayName: '真实经办人', password: 'Right#2026' },
+        })
+      ).statusCode,
+    ).toBe(404);
+    const settled = await center.post(`/api/organizations/${id}/settle-dispute`, {
+      reason: '核实营业执照原件，原注册人非该单位人员',
+      version: org.version,
+      newAdmin: { username: 'rightful_1', displayName: '真实经办人', password: 'Right#2026' },
+    });
+    expect(settled.statusCode).toBe(200);
+    expect((await squatter.get('/api/auth/me')).statusCode).toBe(401);
+    const relogin = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: fields.username, password: fields.password },
+    });
+    expect(relogin.json().code).toBe('ACCOUNT_DISABLED');
+    const rightful = await loginAs(ctx.app, 'rightful_1', 'Right#2026');
+    expect((await rightful.get('/api/auth/me')).json().user).toMatchObject({
+      organizationId: id,
+      isOrgAdmin: true,
+      mustChangePassword: true,
+    });
+    const audited = await queryCount(
+      ctx.database.db,
+      sql`select count(*)::int as n from audit_log where action = 'organization.dispute_settled' and target_id = ${id}`,
+    );
+    expect(audited).toBe(1);
+  });
+});

@@ -101,3 +101,13 @@ export const resetPasswordRequest = z.strictObject({
   reason: reasonField.optional(),
 });
 export const transferAdminRequest = z.strictObject({ userId: z.string().uuid('请选择同事') });
+
+export const settleDisputeRequest = z.strictObject({
+  reason: reasonField,
+  version: versionField,
+  newAdmin: z.strictObject({
+    username: usernameField,
+    displayName: displayNameField,
+    password: z.string().min(1).max(128),
+  }),
+});

@@ -42,6 +42,7 @@ export const ACTIONS = {
     'sys_admin',
   ],
   'organization.activate': ['city_center'],
+  'organization.settleDispute': ['city_center'],
   'organization.revealContact': ['city_center', 'province_center'],
   'organization.colleagues': ['applicant'],
   'organization.manageColleagues': ['applicant'],

@@ -8,6 +8,7 @@ import {
   organizationSummary,
   resetPasswordRequest,
   revealRequest,
+  settleDisputeRequest,
   transferAdminRequest,
   versionBody,
 } from '@skillcert/contracts';
@@ -18,6 +19,7 @@ import { getOrganization, listOrganizations } from '../../use-cases/organization
 import { presentOrganization } from '../../use-cases/organizations/organization-presenter';
 import { activateOrganization } from '../../use-cases/organizations/activate-organization';
 import { revealOrganizationContact } from '../../use-cases/organizations/reveal-contact';
+import { settleRegistrationDispute } from '../../use-cases/organizations/settle-dispute';
 import {
   addColleague,
   listColleagues,
@@ -202,5 +204,27 @@ export function organizationRoutes(app: AppInstance): void {
       );
       return reply.status(204).send(null);
     },
+  );
+
+  app.post(
+    '/api/organizations/:id/settle-dispute',
+    {
+      schema: {
+        tags,
+        summary: '处理注册争议（市州鉴定中心核实营业执照后，停用原账号并为真实单位开设管理员）',
+        params: idParams,
+        body: settleDisputeRequest,
+        response: { 200: z.object({ adminUserId: z.string() }) },
+      },
+      config: { access: { action: 'organization.settleDispute' } },
+    },
+    async (request) =>
+      settleRegistrationDispute(
+        deps,
+        actorOf(request),
+        request.params.id,
+        request.body,
+        requestMeta(request),
+      ),
   );
 }
