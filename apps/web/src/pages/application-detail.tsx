@@ -1,9 +1,11 @@
 /**
- * 申请详情: GET /api/applications/:id — header with number and state, timeline, scope, materials (download),
- * the pre-check recorded at submission, and the viewer's actions from abilities: 继续编辑, 撤回
- * (POST …/withdraw {version, reason}), 下载回执 (GET …/receipt.pdf). Staff see it read-only.
+ * 申请详情: GET /api/applications/:id — header with number and state, timeline, scope, materials (download,
+ * return comments beside each slot), the pre-check recorded at submission, and the viewer's actions from
+ * abilities: 继续编辑, 撤回 (POST …/withdraw {version, reason}), 下载回执, 下载决定书; city_center 核验
+ * (abilities.verify); city_bureau 退回重新核验 (abilities.sendBack), 专家抽取, 实地评估, 书面评估意见.
  */
 import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Result, Row, Skeleton, Space } from 'antd';
+import { useMe } from '../auth/session';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../api/client';
@@ -11,22 +13,39 @@ import type { ApplicationDetail } from '../api/filing-types';
 import { formatDateTime } from '../components/format';
 import { FormModal } from '../components/FormModal';
 import { PageHeader } from '../components/PageHeader';
+import { ApplicationCards } from './applications/ApplicationCards';
 import { ApplicationTimeline } from './applications/ApplicationTimeline';
-import { FactsView } from './applications/FactsView';
-import { MaterialFiles } from './applications/MaterialFiles';
 import { PrecheckReport } from './applications/PrecheckReport';
-import { ScopeTable } from './applications/ScopeTable';
 import { StatusTag } from './applications/StatusTag';
-import { useChains } from './applications/useChains';
+import { CityReviewPanels } from './review/CityReviewPanels';
+import { DueDate } from './review/DueDate';
+import { downloadOpinion } from './review/OpinionCard';
+import { VerifyPanel } from './review/VerifyPanel';
+
+const DECISION_STATES = ['returned', 'rejected', 'not_recommended'];
+const CITY_REVIEW_STATES = [
+  'verified',
+  'recommended',
+  'not_recommended',
+  'province_review',
+  'spot_check_pool',
+  'spot_check',
+  'cleared',
+  'in_notice',
+  'notice_passed',
+  'filed',
+];
+const OPINION_STATES = CITY_REVIEW_STATES.filter((s) => s !== 'verified');
 
 export default function ApplicationDetailPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const chains = useChains();
+  const me = useMe();
   const [detail, setDetail] = useState<ApplicationDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [withdrawing, setWithdrawing] = useState(false);
+  const [sendingBack, setSendingBack] = useState(false);
 
   const load = useCallback(() => {
     api
@@ -48,6 +67,13 @@ export default function ApplicationDetailPage() {
     void api
       .download(`/api/applications/${detail.id}/receipt.pdf`, `申报回执-${detail.number ?? ''}.pdf`)
       .catch(() => undefined);
+  const decisionLetter = () =>
+    void api
+      .download(`/api/applications/${detail.id}/decision-letter.pdf`, `决定书-${detail.number ?? ''}.pdf`)
+      .catch(() => undefined);
+  const staff = me.role !== 'applicant';
+  const reviewRole = ['city_bureau', 'province_center', 'province_bureau'].includes(me.role);
+  const showCityReview = reviewRole && CITY_REVIEW_STATES.includes(detail.status);
 
   return (
     <>
@@ -55,7 +81,9 @@ export default function ApplicationDetailPage() {
         title={detail.number ? `备案申请 ${detail.number}` : '备案申请（草稿）'}
         description={
           <Space size={8} wrap>
-            <StatusTag status={detail.status} label={detail.statusLabel} />
+            <span data-testid="application-status">
+              <StatusTag status={detail.status} label={detail.statusLabel} />
+            </span>
             {detail.organizationName} · {detail.roundTitle}
           </Space>
         }
@@ -67,6 +95,17 @@ export default function ApplicationDetailPage() {
               </Button>
             )}
             {detail.abilities.downloadReceipt && <Button onClick={receipt}>下载回执</Button>}
+            {DECISION_STATES.includes(detail.status) && detail.number && (
+              <Button onClick={decisionLetter}>下载决定书</Button>
+            )}
+            {OPINION_STATES.includes(detail.status) && (staff || detail.status === 'not_recommended') && (
+              <Button onClick={() => downloadOpinion(detail)}>下载评估意见书</Button>
+            )}
+            {detail.abilities.sendBack && (
+              <Button danger onClick={() => setSendingBack(true)}>
+                退回重新核验
+              </Button>
+            )}
             {detail.abilities.withdraw && (
               <Button danger onClick={() => setWithdrawing(true)}>
                 撤回
@@ -80,7 +119,7 @@ export default function ApplicationDetailPage() {
           type="warning"
           showIcon
           style={{ marginBottom: 16 }}
-          title="申请已退回补正：请查看时间线中的退回理由，点击“继续编辑”修改后重新提交"
+          title="申请已退回补正：请查看各项材料旁的补正意见，点击“继续编辑”在第③步替换材料，再到第⑤步承诺提交"
         />
       )}
       <Row gutter={16}>
@@ -101,33 +140,29 @@ export default function ApplicationDetailPage() {
                       : '—',
                   },
                   { key: 'updated', label: '最后修改', children: formatDateTime(detail.updatedAt) },
+                  ...(staff && detail.stageDueDate
+                    ? [
+                        {
+                          key: 'due',
+                          label: '本环节办理时限',
+                          children: (
+                            <DueDate
+                              date={detail.stageDueDate}
+                              provisional={detail.stageDueProvisional}
+                              daysRemaining={detail.stageDaysRemaining}
+                            />
+                          ),
+                        },
+                      ]
+                    : []),
                 ]}
               />
             </Card>
-            <Card size="small" title="单位情况">
-              <FactsView detail={detail} />
-            </Card>
-            <Card size="small" title={`申报职业（工种）（${detail.scopeItems.length} 项）`}>
-              <ScopeTable items={detail.scopeItems} chains={chains} />
-            </Card>
-            <Card size="small" title="备案材料">
-              <Descriptions
-                size="small"
-                bordered
-                column={1}
-                styles={{ label: { width: 200 } }}
-                items={detail.materialSlots.map((s) => ({
-                  key: s.key,
-                  label: `${s.label}${s.required ? '' : '（选填）'}`,
-                  children: (
-                    <MaterialFiles
-                      applicationId={detail.id}
-                      files={detail.materials.filter((m) => m.slotKey === s.key)}
-                    />
-                  ),
-                }))}
-              />
-            </Card>
+            {detail.abilities.verify && <VerifyPanel detail={detail} onChanged={setDetail} />}
+            {showCityReview && (
+              <CityReviewPanels detail={detail} canAct={me.role === 'city_bureau'} onChanged={load} />
+            )}
+            <ApplicationCards detail={detail} hideMaterials={detail.abilities.verify} />
             <Card size="small" title="提交时的预检结果">
               {detail.precheck ? (
                 <PrecheckReport result={detail.precheck} />
@@ -166,6 +201,29 @@ export default function ApplicationDetailPage() {
         />
         <Form.Item name="reason" label="撤回理由（选填）">
           <Input.TextArea rows={3} maxLength={500} showCount />
+        </Form.Item>
+      </FormModal>
+      <FormModal<{ reason: string }>
+        open={sendingBack}
+        danger
+        title="退回市州鉴定中心重新核验"
+        okText="确认退回"
+        onClose={() => setSendingBack(false)}
+        onSubmit={async ({ reason }) => {
+          const d = await api.post<ApplicationDetail>(`/api/applications/${detail.id}/send-back`, {
+            reason: reason.trim(),
+            version: detail.version,
+          });
+          setDetail(d);
+          void message.success('已退回市州鉴定中心重新核验');
+        }}
+      >
+        <Form.Item
+          name="reason"
+          label="退回原因"
+          rules={[{ required: true, whitespace: true, min: 2, message: '请填写退回原因' }]}
+        >
+          <Input.TextArea rows={4} maxLength={2000} showCount />
         </Form.Item>
       </FormModal>
     </>

@@ -6,6 +6,7 @@ import { useMemo, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../auth/session';
 import { FontToggle } from './FontToggle';
+import { MessageBell } from './MessageBell';
 import { MENU_ICONS } from './icons';
 import { breadcrumbFor, canOpen, isGroup, leafFor, menuFor } from './menu';
 
@@ -87,6 +88,7 @@ export function AppLayout() {
             {me.roleLabel}
           </Tag>
           {where && <Typography.Text style={{ color: '#dbe6f5' }}>{where}</Typography.Text>}
+          <MessageBell />
           <FontToggle />
           <Button size="small" ghost icon={<LogoutOutlined />} onClick={onLogout}>
             退出登录

@@ -5,7 +5,24 @@
 import { ROLES, type Role } from '@skillcert/domain/roles';
 
 export type IconKey =
-  'home' | 'org' | 'orgs' | 'users' | 'sessions' | 'audit' | 'dict' | 'password' | 'rounds' | 'applications';
+  | 'home'
+  | 'org'
+  | 'orgs'
+  | 'users'
+  | 'sessions'
+  | 'audit'
+  | 'dict'
+  | 'password'
+  | 'rounds'
+  | 'applications'
+  | 'inbox'
+  | 'done'
+  | 'experts'
+  | 'assignments'
+  | 'conflict'
+  | 'batches'
+  | 'messages'
+  | 'settings';
 
 export interface MenuLeaf {
   path: string;
@@ -28,11 +45,23 @@ const CASE_STAFF: readonly Role[] = ['city_center', 'city_bureau', 'province_cen
 const DICT_STAFF: readonly Role[] = [...CASE_STAFF, 'sys_admin'];
 
 export const MENU: readonly MenuEntry[] = [
+  { path: '/inbox', label: '待办', icon: 'inbox', roles: CASE_STAFF },
+  { path: '/inbox/done', label: '已办', icon: 'done', roles: CASE_STAFF },
   { path: '/', label: '首页', icon: 'home', roles: ALL },
+  { path: '/my/assignments', label: '我的评审任务', icon: 'assignments', roles: ['expert'] },
+  { path: '/my/conflicts', label: '回避声明', icon: 'conflict', roles: ['expert'] },
   { path: '/my-organization', label: '本单位信息', icon: 'org', roles: ['applicant'] },
   { path: '/applications', label: '我的申请', icon: 'applications', roles: ['applicant'] },
   { path: '/applications', label: '备案申请', icon: 'applications', roles: CASE_STAFF },
   { path: '/rounds', label: '征集批次', icon: 'rounds', roles: ['province_center', 'province_bureau'] },
+  { path: '/settings/stage-limits', label: '办理时限', icon: 'settings', roles: ['province_center'] },
+  { path: '/experts', label: '专家库', icon: 'experts', roles: ['city_bureau', 'sys_admin'] },
+  {
+    path: '/batches',
+    label: '推荐汇总',
+    icon: 'batches',
+    roles: ['city_bureau', 'province_center', 'province_bureau'],
+  },
   { path: '/organizations', label: '申报单位管理', icon: 'orgs', roles: DICT_STAFF },
   { path: '/admin/users', label: '用户管理', icon: 'users', roles: ['sys_admin', 'security_admin'] },
   { path: '/security/sessions', label: '在线会话', icon: 'sessions', roles: ['security_admin'] },
@@ -57,6 +86,7 @@ export const MENU: readonly MenuEntry[] = [
       { path: '/dictionaries/holidays', label: '节假日与调休', roles: DICT_STAFF },
     ],
   },
+  { path: '/messages', label: '站内信', icon: 'messages', roles: ALL },
   { path: '/account/password', label: '修改密码', icon: 'password', roles: ALL },
 ];
 

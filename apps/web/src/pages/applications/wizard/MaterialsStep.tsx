@@ -2,6 +2,7 @@
 import { Alert, Space } from 'antd';
 import { useEffect, useImperativeHandle, type Ref } from 'react';
 import type { ApplicationDetail } from '../../../api/filing-types';
+import { ReturnComment } from '../ApplicationCards';
 import { SlotUpload } from './SlotUpload';
 import type { Draft, Focus, StepHandle } from './useDraft';
 
@@ -28,6 +29,14 @@ export function MaterialsStep({
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      {detail.returnComments.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          title={`市州鉴定中心退回补正：${detail.returnComments.length} 项材料需要修改`}
+          description="请按各材料项下的补正意见移除有问题的文件并上传修改后的文件，然后到“预检”“承诺提交”重新提交。"
+        />
+      )}
       <Alert
         type={missing.length ? 'warning' : 'success'}
         showIcon
@@ -43,7 +52,12 @@ export function MaterialsStep({
           key={s.key}
           applicationId={detail.id}
           slot={s}
-          highlight={focus?.slotKey === s.key}
+          highlight={focus?.slotKey === s.key || detail.returnComments.some((c) => c.slotKey === s.key)}
+          notice={
+            <div style={{ marginBottom: 8 }}>
+              <ReturnComment detail={detail} slotKey={s.key} />
+            </div>
+          }
           files={detail.materials.filter((m) => m.slotKey === s.key)}
           onChanged={draft.refreshMaterials}
         />

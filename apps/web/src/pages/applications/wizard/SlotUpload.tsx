@@ -5,7 +5,7 @@
  */
 import { InboxOutlined } from '@ant-design/icons';
 import { App, Card, Progress, Space, Tag, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { api, ApiError } from '../../../api/client';
 import type { Material, MaterialSlotView } from '../../../api/filing-types';
 import { MaterialFiles } from '../MaterialFiles';
@@ -17,12 +17,15 @@ export function SlotUpload({
   slot,
   files,
   highlight,
+  notice,
   onChanged,
 }: {
   applicationId: string;
   slot: MaterialSlotView;
   files: Material[];
   highlight?: boolean;
+  /** Shown above the upload area (e.g. the city center's return comment on this slot). */
+  notice?: ReactNode;
   onChanged(): Promise<void>;
 }) {
   const { message } = App.useApp();
@@ -98,6 +101,7 @@ export function SlotUpload({
         </Typography.Text>
       }
     >
+      {notice}
       <Upload.Dragger
         accept={exts.map((e) => `.${e}`).join(',')}
         showUploadList={false}

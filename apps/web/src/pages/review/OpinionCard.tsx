@@ -1,0 +1,218 @@
+/**
+ * 书面评估意见 (city_bureau): per scope item 推荐 / 不予推荐 (+ reason) and a summary; POST
+ * /api/applications/:id/opinion → 已推荐 or 不予推荐. Disabled, with the reason, until every drawn expert
+ * has submitted and a site visit is recorded (the server says the same with EXPERT_REVIEWS_INCOMPLETE /
+ * SITE_ASSESSMENT_MISSING). Once written: the opinion and 下载评估意见书 (GET …/opinion.pdf).
+ */
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  Radio,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { api, ApiError } from '../../api/client';
+import type { ApplicationDetail } from '../../api/filing-types';
+import type { CityOpinionAnswer } from '../../api/review-types';
+import { formatDateTime } from '../../components/format';
+
+interface Values {
+  items: Record<string, { recommend: boolean; reason?: string }>;
+  summary: string;
+}
+
+export function downloadOpinion(detail: ApplicationDetail) {
+  void api
+    .download(`/api/applications/${detail.id}/opinion.pdf`, `书面评估意见-${detail.number ?? ''}.pdf`)
+    .catch(() => undefined);
+}
+
+export function OpinionCard({
+  detail,
+  opinion,
+  blocker,
+  canWrite,
+  onWritten,
+}: {
+  detail: ApplicationDetail;
+  opinion: CityOpinionAnswer | null;
+  /** Why the opinion cannot be written yet (null when it can). */
+  blocker: string | null;
+  canWrite: boolean;
+  onWritten(): void;
+}) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const [serverBlock, setServerBlock] = useState<string | null>(null);
+  const block = blocker ?? serverBlock;
+
+  if (opinion) {
+    const o = opinion.opinion;
+    return (
+      <Card
+        size="small"
+        title="书面评估意见"
+        data-testid="opinion-card"
+        extra={
+          <Button size="small" type="primary" onClick={() => downloadOpinion(detail)}>
+            下载评估意见书
+          </Button>
+        }
+      >
+        <Descriptions
+          size="small"
+          bordered
+          column={1}
+          styles={{ label: { width: 120 } }}
+          items={[
+            {
+              key: 'c',
+              label: '结论',
+              children: <Tag color={o.conclusion === 'recommend' ? 'green' : 'red'}>{o.conclusionLabel}</Tag>,
+            },
+            {
+              key: 'items',
+              label: '逐项意见',
+              children: (
+                <ul style={{ margin: 0, paddingLeft: 18 }}>
+                  {o.items.map((i) => (
+                    <li key={i.scopeItemId}>
+                      {i.occupationName ?? i.occupationCode}
+                      {i.jobName ? `（${i.jobName}）` : ''}：{i.recommend ? '推荐' : '不予推荐'}
+                      {i.reason ? `，${i.reason}` : ''}
+                    </li>
+                  ))}
+                </ul>
+              ),
+            },
+            { key: 's', label: '综合意见', children: o.summary },
+            { key: 't', label: '出具时间', children: formatDateTime(o.createdAt) },
+          ]}
+        />
+      </Card>
+    );
+  }
+  if (!canWrite) {
+    return (
+      <Card size="small" title="书面评估意见">
+        <Typography.Text type="secondary">尚未出具书面评估意见</Typography.Text>
+      </Card>
+    );
+  }
+
+  const submit = async (v: Values) => {
+    setBusy(true);
+    try {
+      await api.post(
+        `/api/applications/${detail.id}/opinion`,
+        {
+          items: detail.scopeItems.map((s) => {
+            const it = v.items[s.id]!;
+            const reason = it.reason?.trim();
+            return { scopeItemId: s.id, recommend: it.recommend, ...(reason ? { reason } : {}) };
+          }),
+          summary: v.summary.trim(),
+          version: detail.version,
+        },
+        { silent: true },
+      );
+      void message.success('书面评估意见已出具');
+      onWritten();
+    } catch (e) {
+      if (e instanceof ApiError && ['EXPERT_REVIEWS_INCOMPLETE', 'SITE_ASSESSMENT_MISSING'].includes(e.code))
+        setServerBlock(e.message);
+      else void message.error(e instanceof ApiError ? e.message : '提交失败，请稍后重试');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card size="small" title="书面评估意见" data-testid="opinion-card">
+      {block && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={block} />}
+      <Form<Values>
+        form={form}
+        name="city-opinion"
+        layout="vertical"
+        disabled={!!block}
+        onFinish={(v) => void submit(v)}
+        initialValues={{
+          items: Object.fromEntries(detail.scopeItems.map((s) => [s.id, { recommend: true }])),
+        }}
+      >
+        <Table
+          size="small"
+          rowKey="id"
+          pagination={false}
+          style={{ marginBottom: 16 }}
+          dataSource={detail.scopeItems}
+          columns={[
+            {
+              title: '职业（工种）',
+              key: 'o',
+              render: (_, s) =>
+                `${s.occupationName ?? s.occupationCode}${s.jobName ? `（${s.jobName}）` : ''}`,
+            },
+            {
+              title: '意见',
+              key: 'r',
+              render: (_, s) => (
+                <Form.Item name={['items', s.id, 'recommend']} noStyle>
+                  <Radio.Group
+                    aria-label={`${s.occupationName ?? s.occupationCode}推荐意见`}
+                    options={[
+                      { value: true, label: '推荐' },
+                      { value: false, label: '不予推荐' },
+                    ]}
+                  />
+                </Form.Item>
+              ),
+            },
+            {
+              title: '理由（不予推荐时必填）',
+              key: 'reason',
+              render: (_, s) => (
+                <Form.Item
+                  name={['items', s.id, 'reason']}
+                  style={{ margin: 0 }}
+                  dependencies={[['items', s.id, 'recommend']]}
+                  rules={[
+                    ({ getFieldValue }) => ({
+                      validator: (_r, value: string | undefined) =>
+                        getFieldValue(['items', s.id, 'recommend']) === false && !value?.trim()
+                          ? Promise.reject(new Error('不予推荐的须填写理由'))
+                          : Promise.resolve(),
+                    }),
+                  ]}
+                >
+                  <Input aria-label={`${s.occupationName ?? s.occupationCode}理由`} maxLength={1000} />
+                </Form.Item>
+              ),
+            },
+          ]}
+        />
+        <Form.Item
+          name="summary"
+          label="综合意见"
+          rules={[{ required: true, whitespace: true, min: 2, message: '请填写综合意见' }]}
+        >
+          <Input.TextArea rows={4} maxLength={5000} showCount />
+        </Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit" loading={busy}>
+            出具书面评估意见
+          </Button>
+        </Space>
+      </Form>
+    </Card>
+  );
+}
