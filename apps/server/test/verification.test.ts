@@ -223,10 +223,13 @@ describe('daily reminders (每日提醒)', () => {
     const id = await submittedSchoolApplicationAfterWithdraw();
     const due = (await detail(school, id)).stageDueDate as string;
     ctx.clock.set(`${due}T20:00:00Z`); // the next morning in Shanghai: overdue
-    const first = await runDueReminders({ db: ctx.database.db, clock: ctx.clock });
+    const sent: string[] = [];
+    const mailer = { send: async (m: { subject: string }) => void sent.push(m.subject) };
+    const first = await runDueReminders({ db: ctx.database.db, clock: ctx.clock, mailer });
     expect(first.ran).toBe(true);
     expect(first.reminded).toBeGreaterThan(0);
-    const again = await runDueReminders({ db: ctx.database.db, clock: ctx.clock });
+    expect(sent.length).toBe(first.reminded);
+    const again = await runDueReminders({ db: ctx.database.db, clock: ctx.clock, mailer });
     expect(again).toMatchObject({ ran: false, reminded: 0 });
     center = await loginAs(ctx.app, 'zz_zx');
     const inbox = (await center.get('/api/inbox?overdue=true')).json();

@@ -20,10 +20,11 @@ export interface ReminderRun {
   reminded: number;
 }
 
-export async function runDueReminders(deps: Pick<AppDeps, 'db' | 'clock'>): Promise<ReminderRun> {
+export async function runDueReminders(deps: Pick<AppDeps, 'db' | 'clock' | 'mailer'>): Promise<ReminderRun> {
   const now = deps.clock.now();
   const today = todayInShanghai(now);
-  return deps.db.transaction(async (tx) => {
+  const mails: { to: string; subject: string; text: string }[] = [];
+  const run = await deps.db.transaction(async (tx) => {
     const locked = (await tx.execute(
       sql`select pg_try_advisory_xact_lock(${JOB_LOCK}) as ok`,
     )) as unknown as { rows: { ok: boolean }[] };
@@ -55,12 +56,10 @@ export async function runDueReminders(deps: Pick<AppDeps, 'db' | 'clock'>): Prom
         const cityRole = role.startsWith('city_');
         const recipients = await staffOf(tx, [role], cityRole ? a.cityCode : null);
         const overdue = a.dueDate! < today;
-        await notifyUsers(tx, recipients, {
-          title: `${overdue ? '【已超期】' : '【明日到期】'}${a.number ?? ''} ${a.orgName}`,
-          body: `该申请本环节办理时限为 ${a.dueDate}，${overdue ? '已超期，请尽快办理' : '将于明日到期'}。`,
-          link: `/applications/${a.id}`,
-          now,
-        });
+        const title = `${overdue ? '【已超期】' : '【明日到期】'}${a.number ?? ''} ${a.orgName}`;
+        const body = `该申请本环节办理时限为 ${a.dueDate}，${overdue ? '已超期，请尽快办理' : '将于明日到期'}。`;
+        await notifyUsers(tx, recipients, { title, body, link: `/applications/${a.id}`, now });
+        for (const to of recipients) mails.push({ to, subject: title, text: body });
         reminded += recipients.length;
       }
     }
@@ -78,4 +77,7 @@ export async function runDueReminders(deps: Pick<AppDeps, 'db' | 'clock'>): Prom
     );
     return { ran: true, date: today, reminded };
   });
+  // E-mails go out after the commit, so a rolled-back run sends nothing.
+  for (const mail of mails) await deps.mailer.send(mail);
+  return run;
 }

@@ -2,7 +2,10 @@
 import type { AppDeps } from '../deps';
 import { runDueReminders } from './due-reminders';
 
-export function startScheduler(deps: Pick<AppDeps, 'db' | 'clock'>, everyMs = 5 * 60_000): () => void {
+export function startScheduler(
+  deps: Pick<AppDeps, 'db' | 'clock' | 'mailer'>,
+  everyMs = 5 * 60_000,
+): () => void {
   const tick = () => {
     runDueReminders(deps).catch((error: unknown) => console.error('定时任务（每日提醒）失败：', error));
   };
