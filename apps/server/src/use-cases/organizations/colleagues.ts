@@ -9,6 +9,7 @@ import type { Executor } from '../../db/client';
 import { users } from '../../db/schema';
 import { appendAudit } from '../../audit/audit-writer';
 import { assertStrongPassword } from '../auth/change-own-password';
+import { applyPasswordReset } from '../auth/reset-password';
 import { revokeUserSessions } from '../../security/sessions';
 import { getOrganization } from './organization-queries';
 
@@ -108,31 +109,12 @@ export async function resetColleaguePassword(
   await deps.db.transaction(async (tx) => {
     const org = await requireOrgAdmin(tx, actor, orgId);
     const u = await colleagueOf(tx, orgId, userId);
-    await assertStrongPassword(tx, newPassword, u.username);
-    await tx
-      .update(users)
-      .set({
-        passwordHash: await deps.passwords.hash(newPassword),
-        mustChangePassword: true,
-        failedLoginCount: 0,
-        lockedUntil: null,
-        version: u.version + 1,
-      })
-      .where(eq(users.id, u.id));
-    await revokeUserSessions(tx, u.id, now);
-    await appendAudit(
-      tx,
-      {
-        actor,
-        ip: meta.ip,
-        action: 'account.password_reset',
-        targetType: 'user',
-        targetId: u.id,
-        cityCode: org.cityCode,
-        reason: '单位管理员重置同事口令',
-      },
+    await applyPasswordReset(tx, deps, actor, u, newPassword, {
+      cityCode: org.cityCode,
+      reason: '单位管理员重置同事口令',
+      meta,
       now,
-    );
+    });
   });
 }
 

@@ -21,6 +21,7 @@ import type { Executor } from '../../db/client';
 import { divisions, users } from '../../db/schema';
 import { appendAudit } from '../../audit/audit-writer';
 import { assertStrongPassword } from '../auth/change-own-password';
+import { applyPasswordReset } from '../auth/reset-password';
 import { revokeUserSessions } from '../../security/sessions';
 import { assertVersion } from '../version-check';
 import { escapeLike } from '../organizations/organization-queries';
@@ -205,31 +206,7 @@ export async function adminResetPassword(
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     const u = await findUser(tx, id);
-    await assertStrongPassword(tx, newPassword, u.username);
-    await tx
-      .update(users)
-      .set({
-        passwordHash: await deps.passwords.hash(newPassword),
-        mustChangePassword: true,
-        failedLoginCount: 0,
-        lockedUntil: null,
-        version: u.version + 1,
-      })
-      .where(eq(users.id, u.id));
-    await revokeUserSessions(tx, u.id, now);
-    await appendAudit(
-      tx,
-      {
-        actor,
-        ip: meta.ip,
-        action: 'account.password_reset',
-        targetType: 'user',
-        targetId: u.id,
-        cityCode: u.cityCode,
-        reason,
-      },
-      now,
-    );
+    await applyPasswordReset(tx, deps, actor, u, newPassword, { cityCode: u.cityCode, reason, meta, now });
   });
 }
 
