@@ -36,7 +36,7 @@ export default defineConfig({
           include: ['e2e/**/*.test.ts'],
           env: { TZ: 'Asia/Shanghai', NODE_ENV: 'test', TEST_DB_DRIVER: 'pglite' },
           globalSetup: ['e2e/support/global-setup.ts'],
-          testTimeout: 120_000,
+          testTimeout: 240_000,
           hookTimeout: 120_000,
           fileParallelism: false,
         },

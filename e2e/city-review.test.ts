@@ -197,5 +197,5 @@ describe.skipIf(!hasBrowser)('city review in Chromium', () => {
       expect(response.headers()['content-type']).toContain('application/pdf');
       expect(download.suggestedFilename()).toMatch(/\.pdf$/);
     });
-  }, 150_000);
+  }, 300_000);
 });
