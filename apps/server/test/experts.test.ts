@@ -417,6 +417,15 @@ describe('expert review', () => {
     });
     expect(twice.statusCode).toBe(409);
     expect(twice.json().code).toBe('REVIEW_ALREADY_SUBMITTED');
+    // The locked form shows what was submitted, not the refused second attempt.
+    const mineRes = await expert.get('/api/my/assignments');
+    expect(mineRes.statusCode, mineRes.body).toBe(200);
+    const mine = mineRes.json().items as {
+      review: { scores: Record<string, { score: number }>; overallComment: string } | null;
+    }[];
+    const submitted = mine.find((a) => a.review !== null)!.review!;
+    expect(submitted.scores.organization!.score).toBe(88);
+    expect(submitted.overallComment).toBe('同意推荐');
     expect((await expert.get('/api/my/assignments')).json().items[0]).toMatchObject({ status: 'submitted' });
 
     // A submitted expert cannot be replaced.

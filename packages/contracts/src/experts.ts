@@ -168,6 +168,16 @@ export const myAssignment = z.object({
   statusLabel: z.string(),
   assignedAt: z.string(),
   submittedAt: z.string().nullable(),
+  /** The expert's own submitted review (read-only once submitted), so the locked form can show it. */
+  review: z
+    .object({
+      scores: z.record(z.string(), z.object({ score: z.number(), comment: z.string().nullish() })),
+      itemRecommendations: z.array(
+        z.object({ scopeItemId: z.string(), recommend: z.boolean(), reason: z.string().nullish() }),
+      ),
+      overallComment: z.string().nullable(),
+    })
+    .nullable(),
 });
 export const myAssignmentList = z.object({ items: z.array(myAssignment) });
 

@@ -73,6 +73,7 @@ export default function AssignmentReviewPage() {
     );
   if (!assignment || !detail) return <Skeleton active />;
   const locked = assignment.status === 'submitted';
+  const submitted = assignment.review;
 
   const send = async (v: Values) => {
     setBusy(true);
@@ -145,9 +146,20 @@ export default function AssignmentReviewPage() {
               layout="vertical"
               disabled={locked}
               onFinish={confirm}
-              initialValues={{
-                items: Object.fromEntries(detail.scopeItems.map((s) => [s.id, { recommend: true }])),
-              }}
+              initialValues={
+                submitted
+                  ? {
+                      scores: submitted.scores,
+                      items: Object.fromEntries(
+                        submitted.itemRecommendations.map((r) => [
+                          r.scopeItemId,
+                          { recommend: r.recommend, reason: r.reason ?? undefined },
+                        ]),
+                      ),
+                      overallComment: submitted.overallComment ?? undefined,
+                    }
+                  : { items: Object.fromEntries(detail.scopeItems.map((s) => [s.id, { recommend: true }])) }
+              }
             >
               {REVIEW_DIMENSIONS.map((d) => (
                 <Space key={d.code} align="start" wrap style={{ width: '100%' }}>

@@ -55,18 +55,13 @@ export async function myAssignments(db: Executor, actor: Actor) {
           .from(applicationScopeItems)
           .where(inArray(applicationScopeItems.applicationId, appIds))
       : [],
-    ids.length
-      ? db
-          .select({ assignmentId: expertReviews.assignmentId, submittedAt: expertReviews.submittedAt })
-          .from(expertReviews)
-          .where(inArray(expertReviews.assignmentId, ids))
-      : [],
+    ids.length ? db.select().from(expertReviews).where(inArray(expertReviews.assignmentId, ids)) : [],
   ]);
   const names = await occupationNames(
     db,
     items.map((i) => i.code),
   );
-  const submittedAt = new Map(reviews.map((r) => [r.assignmentId, r.submittedAt]));
+  const reviewOf = new Map(reviews.map((r) => [r.assignmentId, r]));
   return {
     items: rows.map(({ a, app, orgName }) => ({
       assignmentId: a.id,
@@ -81,7 +76,18 @@ export async function myAssignments(db: Executor, actor: Actor) {
       status: a.status,
       statusLabel: ASSIGNMENT_STATUS_LABELS[a.status] ?? a.status,
       assignedAt: a.assignedAt.toISOString(),
-      submittedAt: submittedAt.get(a.id)?.toISOString() ?? null,
+      submittedAt: reviewOf.get(a.id)?.submittedAt.toISOString() ?? null,
+      review: reviewOf.has(a.id)
+        ? {
+            scores: reviewOf.get(a.id)!.scores as Record<string, { score: number; comment: string }>,
+            itemRecommendations: reviewOf.get(a.id)!.itemRecommendations as {
+              scopeItemId: string;
+              recommend: boolean;
+              reason?: string;
+            }[],
+            overallComment: reviewOf.get(a.id)!.overallComment,
+          }
+        : null,
     })),
   };
 }
