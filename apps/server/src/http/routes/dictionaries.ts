@@ -1,6 +1,5 @@
 /** 字典 (reference dictionaries): logged-in reads ('dictionary.read'); edits by the system admin ('dictionary.edit'). */
 import fastifyMultipart from '@fastify/multipart';
-import { invalid } from '@skillcert/domain';
 import {
   chainCreate,
   chainItem,
@@ -29,6 +28,7 @@ import {
   standardUpdate,
 } from '@skillcert/contracts';
 import type { AppInstance } from '../app-types';
+import { readImportFile } from '../import-file';
 import { actorOf } from '../access';
 import { requestMeta } from '../request-meta';
 import { listCitiesWithCounties } from '../../use-cases/dictionaries/divisions';
@@ -181,24 +181,8 @@ export function dictionaryRoutes(app: AppInstance): void {
       config: edit,
     },
     async (request) => {
-      if (!request.isMultipart())
-        throw invalid('MULTIPART_REQUIRED', '请以 multipart/form-data 上传 .xlsx 文件（字段 file）');
-      const part = await request.file({ limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } });
-      if (!part) throw invalid('IMPORT_FILE_MISSING', '请选择要导入的 .xlsx 文件');
-      let buffer: Buffer;
-      try {
-        buffer = await part.toBuffer();
-      } catch (error) {
-        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-          throw invalid('IMPORT_FILE_TOO_LARGE', '导入文件不能超过5MB');
-        throw error;
-      }
-      return importStandards(
-        deps,
-        actorOf(request),
-        { buffer, fileName: part.filename || '未命名.xlsx' },
-        requestMeta(request),
-      );
+      const file = await readImportFile(request, IMPORT_MAX_BYTES);
+      return importStandards(deps, actorOf(request), file, requestMeta(request));
     },
   );
 

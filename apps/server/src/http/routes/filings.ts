@@ -1,5 +1,4 @@
 /** 已备案名录: scoped reads ('filing.read'), the Excel import by the province center ('filing.import'). */
-import { invalid } from '@skillcert/domain';
 import {
   errorBody,
   filingCounts,
@@ -9,6 +8,7 @@ import {
   filingsImportResponse,
 } from '@skillcert/contracts';
 import type { AppInstance } from '../app-types';
+import { readImportFile } from '../import-file';
 import { actorOf } from '../access';
 import { requestMeta } from '../request-meta';
 import { filingCountsFor, listFilings } from '../../use-cases/filings/filing-queries';
@@ -79,28 +79,8 @@ export function filingRoutes(app: AppInstance): void {
       config: importAccess,
     },
     async (request) => {
-      if (!request.isMultipart())
-        throw invalid('MULTIPART_REQUIRED', '请以 multipart/form-data 上传 .xlsx 文件（字段 file）');
-      const part = await request.file({ limits: { fileSize: FILINGS_IMPORT_MAX_BYTES, files: 1 } });
-      if (!part) throw invalid('IMPORT_FILE_MISSING', '请选择要导入的 .xlsx 文件');
-      if (part.fieldname !== 'file') {
-        part.file.resume();
-        throw invalid('UNKNOWN_FIELD', `不允许的附件字段：${part.fieldname}`);
-      }
-      let buffer: Buffer;
-      try {
-        buffer = await part.toBuffer();
-      } catch (error) {
-        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-          throw invalid('IMPORT_FILE_TOO_LARGE', '导入文件不能超过5MB');
-        throw error;
-      }
-      return importFilings(
-        deps,
-        actorOf(request),
-        { buffer, fileName: part.filename || '未命名.xlsx' },
-        requestMeta(request),
-      );
+      const file = await readImportFile(request, FILINGS_IMPORT_MAX_BYTES);
+      return importFilings(deps, actorOf(request), file, requestMeta(request));
     },
   );
 }
