@@ -245,43 +245,28 @@ export function cityReviewRoutes(app: AppInstance): void {
     async (request) => batchDetail(deps.db, actorOf(request), request.params.id),
   );
 
-  app.get(
-    '/api/recommendation-batches/:id/summary.xlsx',
-    {
-      schema: { tags, summary: '推荐汇总表（.xlsx）', params: idParams },
-      config: { access: { action: 'batch.read' } },
-    },
-    async (request, reply) => {
-      const { file, number } = await recommendationSummaryFile(
-        deps.db,
-        actorOf(request),
-        request.params.id,
-        'xlsx',
-      );
-      return reply
-        .header('content-type', XLSX_TYPE)
-        .header('content-disposition', attachment(`推荐汇总表-${number}.xlsx`))
-        .send(file);
-    },
-  );
-
-  app.get(
-    '/api/recommendation-batches/:id/summary.pdf',
-    {
-      schema: { tags, summary: '推荐汇总表（PDF）', params: idParams },
-      config: { access: { action: 'batch.read' } },
-    },
-    async (request, reply) => {
-      const { file, number } = await recommendationSummaryFile(
-        deps.db,
-        actorOf(request),
-        request.params.id,
-        'pdf',
-      );
-      return reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', attachment(`推荐汇总表-${number}.pdf`))
-        .send(file);
-    },
-  );
+  for (const [format, contentType, label] of [
+    ['xlsx', XLSX_TYPE, '.xlsx'],
+    ['pdf', 'application/pdf', 'PDF'],
+  ] as const) {
+    app.get(
+      `/api/recommendation-batches/:id/summary.${format}`,
+      {
+        schema: { tags, summary: `推荐汇总表（${label}）`, params: idParams },
+        config: { access: { action: 'batch.read' } },
+      },
+      async (request, reply) => {
+        const { file, number } = await recommendationSummaryFile(
+          deps.db,
+          actorOf(request),
+          request.params.id,
+          format,
+        );
+        return reply
+          .header('content-type', contentType)
+          .header('content-disposition', attachment(`推荐汇总表-${number}.${format}`))
+          .send(file);
+      },
+    );
+  }
 }
