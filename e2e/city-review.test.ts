@@ -165,8 +165,15 @@ describe.skipIf(!hasBrowser)('city review in Chromium', () => {
           await form.getByLabel(d, { exact: true }).fill(String(80 + i + n));
         await form.getByLabel('总体评价').fill('材料齐全，师资和场地满足焊工三个等级的评价要求');
         await form.getByRole('button', { name: '提交评分表' }).click();
+        const saved = page.waitForResponse(
+          (r) => r.request().method() === 'PUT' && r.url().endsWith('/review'),
+          { timeout: 60_000 },
+        );
         await page.locator('.ant-modal-confirm').getByRole('button', { name: '确认提交' }).click();
-        await form.getByText(/评分表已锁定/).waitFor();
+        // Wait for the server's answer first, so a refusal shows its own message rather than a timeout.
+        const answer = await saved;
+        expect(answer.status(), await answer.text()).toBe(200);
+        await form.getByText(/评分表已锁定/).waitFor({ timeout: 60_000 });
       });
     }
 
