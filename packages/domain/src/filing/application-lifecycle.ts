@@ -239,17 +239,18 @@ export const TRANSITIONS: Readonly<Record<ApplicationAction, TransitionRule>> = 
     '抽查复核通过',
     ['spot_check'],
     'cleared',
-    ['province_center'],
+    ['inspector'],
     'none',
     T.province,
   ),
-  // A failed spot check is a negative outcome with a decision letter, so it needs its reasons too.
+  // The drawn inspectors record the joint result of their visit (R11). A failed spot check is a
+  // negative outcome with a decision letter, so it needs its reasons too.
   spot_check_fail: row(
     'spot_check_fail',
     '抽查复核不通过',
     ['spot_check'],
     'rejected',
-    ['province_center'],
+    ['inspector'],
     'required',
     T.province,
   ),
@@ -267,7 +268,8 @@ export const TRANSITIONS: Readonly<Record<ApplicationAction, TransitionRule>> = 
     '公示期满无异议',
     ['in_notice'],
     'notice_passed',
-    ['province_bureau'],
+    // Closed by the scheduled job after the end date (as province_bureau) or by either province unit.
+    ['province_center', 'province_bureau'],
     'none',
     T.notice,
   ),

@@ -50,7 +50,8 @@ const LEGAL: Record<string, ApplicationState> = {
   'notice_passed:confirm_filing': 'filed',
 };
 
-const ROLE_OF: Record<ApplicationAction, Role> = {
+/** The roles allowed each action; the first is the one the tests act as. */
+const ROLE_OF: Record<ApplicationAction, Role | Role[]> = {
   submit: 'applicant',
   resubmit: 'applicant',
   withdraw: 'applicant',
@@ -66,10 +67,10 @@ const ROLE_OF: Record<ApplicationAction, Role> = {
   province_reject: 'province_center',
   draw_selected: 'province_center',
   draw_not_selected: 'province_center',
-  spot_check_pass: 'province_center',
-  spot_check_fail: 'province_center',
+  spot_check_pass: 'inspector',
+  spot_check_fail: 'inspector',
   publish_notice: 'province_bureau',
-  notice_pass: 'province_bureau',
+  notice_pass: ['province_center', 'province_bureau'],
   notice_reject: 'province_center',
   confirm_filing: 'province_bureau',
 };
@@ -101,7 +102,7 @@ const pairs = APPLICATION_STATES.flatMap((state) =>
 
 describe('application lifecycle: every (state, action) pair', () => {
   it.each(pairs)('%s × %s', (state, action) => {
-    const actor = { role: ROLE_OF[action] };
+    const actor = { role: [ROLE_OF[action]].flat()[0]! };
     const expected = LEGAL[`${state}:${action}`];
     if (expected) {
       const r = transition(state, action, actor, { reason: '  理由  ' });
@@ -129,7 +130,7 @@ describe('application lifecycle: every (state, action) pair', () => {
 
 describe('roles', () => {
   const wrongRoles = APPLICATION_ACTIONS.flatMap((action) =>
-    ROLES.filter((r) => r !== ROLE_OF[action]).map((role) => [action, role] as const),
+    ROLES.filter((r) => ![ROLE_OF[action]].flat().includes(r)).map((role) => [action, role] as const),
   );
   it.each(wrongRoles)('%s by %s → NOT_FOUND (another role’s action is answered 404)', (action, role) => {
     const from = TRANSITIONS[action].from[0]!;
@@ -147,7 +148,7 @@ describe('reasons', () => {
   it.each(REASON_REQUIRED)('%s needs a reason (blank counts as missing)', (action) => {
     const from = TRANSITIONS[action].from[0]!;
     for (const reason of [undefined, '', '   ']) {
-      const e = caught(() => transition(from, action, { role: ROLE_OF[action] }, { reason }));
+      const e = caught(() => transition(from, action, { role: [ROLE_OF[action]].flat()[0]! }, { reason }));
       expect(e.kind).toBe('invalid');
       expect(e.code).toBe('REASON_REQUIRED');
       expect(e.message).toContain(TRANSITIONS[action].label);
@@ -197,7 +198,8 @@ describe('allowedActions / isOpenStatus / canWithdraw', () => {
     ['province_review', 'province_center', ['province_pass', 'province_return', 'province_reject']],
     ['spot_check_pool', 'province_center', ['draw_selected', 'draw_not_selected']],
     ['cleared', 'province_bureau', ['publish_notice']],
-    ['in_notice', 'province_center', ['notice_reject']],
+    ['in_notice', 'province_center', ['notice_pass', 'notice_reject']],
+    ['spot_check', 'inspector', ['spot_check_pass', 'spot_check_fail']],
     ['in_notice', 'applicant', []],
     ['notice_passed', 'province_bureau', ['confirm_filing']],
     ['filed', 'province_bureau', []],

@@ -176,12 +176,17 @@ export const filings = pgTable(
     /** import | confirmation */
     source: text('source').notNull(),
     sourceNote: text('source_note'),
+    /** For confirmations: the application, its scope item and the 第N批 list that filed it. */
+    applicationId: uuid('application_id'),
+    scopeItemId: uuid('scope_item_id'),
+    filingListId: uuid('filing_list_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('filings_occupation_city_idx').on(t.occupationCode, t.cityCode, t.status),
     index('filings_credit_code_idx').on(t.creditCode),
     uniqueIndex('filings_key').on(t.creditCode, t.occupationCode, t.jobName, t.mode),
+    index('filings_list_idx').on(t.filingListId),
   ],
 );
 

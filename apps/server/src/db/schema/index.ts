@@ -3,3 +3,4 @@ export * from './identity';
 export * from './audit';
 export * from './filing';
 export * from './review';
+export * from './province';

@@ -1,0 +1,321 @@
+/**
+ * 省级评估、抽查复核（双随机、一公开）、公示与异议、备案确认（第N批）与评价机构名录 (issue 5, 通知第五条第三至五款).
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/** 省级评估 record of one forwarded application: outcome and a verdict per scope item. */
+export const provinceReviews = pgTable(
+  'province_reviews',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id').notNull(),
+    /** pass | return | reject */
+    outcome: text('outcome').notNull(),
+    reason: text('reason'),
+    /** [{ scopeItemId, verdict: 'pass' | 'reject', reason }] */
+    itemVerdicts: jsonb('item_verdicts').notNull().default([]),
+    reviewerId: uuid('reviewer_id').notNull(),
+    reviewerName: text('reviewer_name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('province_reviews_app_idx').on(t.applicationId, t.createdAt)],
+);
+
+/** 抽查督导人员库. Public draw records carry the code (编号), never the name or phone. */
+export const inspectors = pgTable(
+  'inspectors',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull().unique(),
+    userId: uuid('user_id'),
+    name: text('name').notNull(),
+    unit: text('unit').notNull(),
+    /** Credit code of the inspector's employer: a target's own staff are recused. */
+    unitCreditCode: text('unit_credit_code'),
+    /** Where the inspector works: targets of the same city are recused ([policy]). */
+    cityCode: text('city_code').notNull(),
+    title: text('title'),
+    phoneEnc: text('phone_enc'),
+    phoneMac: text('phone_mac'),
+    /** Declared conflicts: [{ creditCode, reason }] */
+    conflicts: jsonb('conflicts').notNull().default([]),
+    active: boolean('active').notNull().default(true),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('inspectors_active_idx').on(t.active, t.code)],
+);
+
+/**
+ * 抽查复核抽取, one per round cut-off: both pools and the recusal list frozen and hashed, the seed's hash
+ * published (status committed) BEFORE the draw; the seed and the result published after (drawn). A
+ * re-draw is a new row with a reason that names the draw it replaces; no row is edited after drawing.
+ */
+export const spotCheckDraws = pgTable(
+  'spot_check_draws',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Public number, e.g. CC2026-01. */
+    number: text('number').notNull().unique(),
+    roundId: uuid('round_id').notNull(),
+    algorithmVersion: text('algorithm_version').notNull(),
+    /** { ratio, sampleSize, inspectorsPerTarget, recusalRules, cutoffAt } */
+    params: jsonb('params').notNull(),
+    /** Application numbers of the province-reviewed pool (spot_check_pool at the cut-off). */
+    targetPool: jsonb('target_pool').notNull(),
+    targetPoolHash: text('target_pool_hash').notNull(),
+    /** Inspector codes. */
+    inspectorPool: jsonb('inspector_pool').notNull(),
+    inspectorPoolHash: text('inspector_pool_hash').notNull(),
+    /** [{ inspectorCode, applicationNumber, rule, reason }] — codes and rules, no names. */
+    recusals: jsonb('recusals').notNull(),
+    recusalHash: text('recusal_hash').notNull(),
+    seedHash: text('seed_hash').notNull(),
+    /** Kept secret (never returned) until drawn. */
+    seed: text('seed'),
+    /** [{ applicationNumber, inspectorCodes: [...] }] in drawn order, plus notSelected numbers. */
+    result: jsonb('result'),
+    /** committed | drawn | void */
+    status: text('status').notNull(),
+    reason: text('reason'),
+    replacesDrawId: uuid('replaces_draw_id'),
+    committedBy: uuid('committed_by').notNull(),
+    committedAt: timestamp('committed_at', { withTimezone: true }).notNull(),
+    drawnBy: uuid('drawn_by'),
+    drawnAt: timestamp('drawn_at', { withTimezone: true }),
+    /** 一公开: when the per-target results were published. */
+    resultsPublishedAt: timestamp('results_published_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('spot_check_draws_round_idx').on(t.roundId, t.committedAt)],
+);
+
+export const spotCheckAssignments = pgTable(
+  'spot_check_assignments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    drawId: uuid('draw_id').notNull(),
+    applicationId: uuid('application_id').notNull(),
+    inspectorId: uuid('inspector_id').notNull(),
+    /** assigned | replaced */
+    status: text('status').notNull().default('assigned'),
+    assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull(),
+    replacedReason: text('replaced_reason'),
+  },
+  (t) => [
+    index('spot_check_assignments_inspector_idx').on(t.inspectorId, t.status),
+    index('spot_check_assignments_app_idx').on(t.applicationId),
+  ],
+);
+
+/** 抽查复核结果 of one target (the inspectors' joint result), locked once recorded. */
+export const spotCheckResults = pgTable(
+  'spot_check_results',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    drawId: uuid('draw_id').notNull(),
+    applicationId: uuid('application_id').notNull(),
+    /** pass | fail */
+    outcome: text('outcome').notNull(),
+    findings: text('findings').notNull(),
+    /** [{ scopeItemId, verdict: 'pass' | 'fail', reason }] */
+    itemVerdicts: jsonb('item_verdicts').notNull().default([]),
+    attachmentFileIds: uuid('attachment_file_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    recordedBy: uuid('recorded_by').notNull(),
+    recordedByName: text('recorded_by_name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('spot_check_results_key').on(t.drawId, t.applicationId)],
+);
+
+/**
+ * 公示: prepared by province_center (draft), approved and published by province_bureau with a start date;
+ * the end date is computed by the working-day calendar (R10) and stored with the skipped days.
+ */
+export const publicNotices = pgTable(
+  'public_notices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Public number, e.g. GS2026-01. */
+    number: text('number').notNull().unique(),
+    title: text('title').notNull(),
+    roundId: uuid('round_id'),
+    /** draft | published | passed */
+    status: text('status').notNull().default('draft'),
+    /** [policy] working days, ≥ 5 (R10). */
+    workingDays: integer('working_days').notNull(),
+    startDate: date('start_date', { mode: 'string' }),
+    endDate: date('end_date', { mode: 'string' }),
+    /** [{ date, reason }] every non-working day inside the window, for the explanation. */
+    skippedDays: jsonb('skipped_days').notNull().default([]),
+    preparedBy: uuid('prepared_by').notNull(),
+    preparedAt: timestamp('prepared_at', { withTimezone: true }).notNull(),
+    publishedBy: uuid('published_by'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    passedAt: timestamp('passed_at', { withTimezone: true }),
+    /** Who closed it: a user, or null for the scheduled job. */
+    passedBy: uuid('passed_by'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('public_notices_status_end_idx').on(t.status, t.endDate)],
+);
+
+/** One listed scope item of a notice: a public snapshot (no personal data) taken when it is prepared. */
+export const publicNoticeItems = pgTable(
+  'public_notice_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    noticeId: uuid('notice_id').notNull(),
+    applicationId: uuid('application_id').notNull(),
+    applicationNumber: text('application_number').notNull(),
+    scopeItemId: uuid('scope_item_id').notNull(),
+    organizationName: text('organization_name').notNull(),
+    creditCode: text('credit_code').notNull(),
+    cityCode: text('city_code').notNull(),
+    occupationCode: text('occupation_code').notNull(),
+    occupationName: text('occupation_name').notNull(),
+    jobName: text('job_name').notNull().default(''),
+    levels: text('levels').array().notNull(),
+    mode: text('mode').notNull(),
+    /** listed | rejected (an upheld objection removed it) */
+    status: text('status').notNull().default('listed'),
+    statusReason: text('status_reason'),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [
+    index('public_notice_items_notice_idx').on(t.noticeId, t.sortOrder),
+    index('public_notice_items_app_idx').on(t.applicationId),
+  ],
+);
+
+/** 异议. The contact's phone is personal data: encrypted, masked, never public. */
+export const objections = pgTable(
+  'objections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Receipt number (回执号) for the tracking page; unguessable. */
+    receiptNumber: text('receipt_number').notNull().unique(),
+    noticeId: uuid('notice_id').notNull(),
+    applicationId: uuid('application_id').notNull(),
+    /** null = the whole application. */
+    noticeItemId: uuid('notice_item_id'),
+    contactName: text('contact_name').notNull(),
+    contactPhoneEnc: text('contact_phone_enc').notNull(),
+    contactPhoneMac: text('contact_phone_mac').notNull(),
+    reason: text('reason').notNull(),
+    evidenceFileIds: uuid('evidence_file_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    /** open | upheld | dismissed */
+    status: text('status').notNull().default('open'),
+    reply: text('reply'),
+    handledBy: uuid('handled_by'),
+    handledByName: text('handled_by_name'),
+    handledAt: timestamp('handled_at', { withTimezone: true }),
+    submittedIp: text('submitted_ip'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('objections_notice_status_idx').on(t.noticeId, t.status),
+    index('objections_status_created_idx').on(t.status, t.createdAt),
+  ],
+);
+
+/** Server-side human check (人机验证) challenges: single use, short-lived, answer stored hashed. */
+export const humanChecks = pgTable(
+  'human_checks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    answerHash: text('answer_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('human_checks_expires_idx').on(t.expiresAt)],
+);
+
+/** 备案名单 第N批: what one confirmation published. `sequence` comes from a gapless counter. */
+export const filingLists = pgTable('filing_lists', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  sequence: integer('sequence').notNull().unique(),
+  title: text('title').notNull(),
+  noticeId: uuid('notice_id').notNull().unique(),
+  effectiveDate: date('effective_date', { mode: 'string' }).notNull(),
+  bodyCount: integer('body_count').notNull(),
+  itemCount: integer('item_count').notNull(),
+  confirmedBy: uuid('confirmed_by').notNull(),
+  confirmedByName: text('confirmed_by_name').notNull(),
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true }).notNull(),
+});
+
+/**
+ * 评价机构名录: one row per filed body (credit code), kept in step with `filings` by the use cases that
+ * change them. Search columns are denormalized arrays with GIN indexes: `name_tokens` holds every single
+ * character and every two-character window of the name, because Chinese queries are often one or two
+ * characters and trigram indexes cannot serve them.
+ */
+export const registryBodies = pgTable(
+  'registry_bodies',
+  {
+    creditCode: text('credit_code').primaryKey(),
+    organizationId: uuid('organization_id'),
+    name: text('name').notNull(),
+    cityCode: text('city_code').notNull(),
+    supervisingCityCode: text('supervising_city_code'),
+    /** 评价机构序列码: 6 digits, permanent, allocated on the first filing confirmation. */
+    sequenceCode: text('sequence_code').unique(),
+    /** filed | suspended | revoked | cancelled */
+    status: text('status').notNull(),
+    nameTokens: text('name_tokens').array().notNull(),
+    occupationCodes: text('occupation_codes').array().notNull(),
+    levels: text('levels').array().notNull(),
+    modes: text('modes').array().notNull(),
+    itemCount: integer('item_count').notNull(),
+    firstFiledOn: date('first_filed_on', { mode: 'string' }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('registry_bodies_name_tokens_idx').using('gin', t.nameTokens),
+    index('registry_bodies_occupations_idx').using('gin', t.occupationCodes),
+    index('registry_bodies_city_status_idx').on(t.cityCode, t.status, t.sequenceCode),
+    index('registry_bodies_status_idx').on(t.status, t.sequenceCode),
+  ],
+);
+
+/** Status history of a filed body or one of its filings (public: no actor names). */
+export const registryEvents = pgTable(
+  'registry_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    creditCode: text('credit_code').notNull(),
+    /** null = the body as a whole. */
+    filingId: uuid('filing_id'),
+    /** filed | suspended | revoked | cancelled | scope_added */
+    event: text('event').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    /** Public wording (e.g. 第3批备案); internal comments stay in the audit trail. */
+    note: text('note'),
+    filingListId: uuid('filing_list_id'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('registry_events_body_idx').on(t.creditCode, t.at)],
+);
