@@ -11,6 +11,18 @@ export function PublicLayout() {
           湖南省职业技能等级认定监管系统
         </Link>
         <Space size="middle" wrap className="app-header-right">
+          <Link to="/public" className="header-link">
+            信息公开
+          </Link>
+          <Link to="/public/notices" className="header-link">
+            公示公告
+          </Link>
+          <Link to="/public/registry" className="header-link">
+            评价机构名录
+          </Link>
+          <Link to="/public/draws" className="header-link">
+            抽查公开
+          </Link>
           <Link to="/login" className="header-link">
             登录
           </Link>

@@ -1,2 +1,2 @@
 /** Pages anyone may open without logging in. */
-export const PUBLIC_PATHS = ['/login', '/register', '/tools/'];
+export const PUBLIC_PATHS = ['/login', '/register', '/tools/', '/public'];
