@@ -484,8 +484,16 @@ describe('forwarding (推荐汇总) and decision letters', () => {
     expect(
       (await zz.get('/api/recommendation-batches')).json().items.map((b: { number: string }) => b.number),
     ).toEqual(['TJ2026-430200-02', 'TJ2026-430200-01']);
-    expect((await province.get('/api/recommendation-batches')).json().items).toHaveLength(2);
-    expect((await cs.get('/api/recommendation-batches')).json().items).toHaveLength(0);
+    // The province sees every city's batches (the demo has one from 长沙); 长沙 sees only its own.
+    const numbers = (s: Session) =>
+      s.get('/api/recommendation-batches').then((r) =>
+        r
+          .json()
+          .items.map((b: { number: string }) => b.number)
+          .sort(),
+      );
+    expect(await numbers(province)).toEqual(['TJ2026-430100-01', 'TJ2026-430200-01', 'TJ2026-430200-02']);
+    expect(await numbers(cs)).toEqual(['TJ2026-430100-01']);
     expect((await cs.get(`/api/recommendation-batches/${second.json().id}`)).statusCode).toBe(404);
     const batch = (await province.get(`/api/recommendation-batches/${second.json().id}`)).json();
     expect(batch.rows).toHaveLength(1);
