@@ -13,6 +13,7 @@ import {
 } from '../../db/schema';
 import { scopeCondition } from '../../db/scope';
 import { escapeLike } from '../organizations/organization-queries';
+import { inspectorAssignedApplicationIds } from '../spot-checks/inspector-scope';
 
 const scopeColumns = { cityCode: applications.cityCode, organizationId: applications.organizationId };
 
@@ -20,6 +21,8 @@ export type ApplicationRow = typeof applications.$inferSelect;
 
 /** Experts see only the applications they are assigned to (and not replaced on). */
 export async function assignedApplicationIds(db: Executor, actor: Actor): Promise<string[]> {
+  // Inspectors: the targets of their spot checks (issue 5).
+  if (actor.role === 'inspector') return inspectorAssignedApplicationIds(db, actor);
   if (actor.role !== 'expert') return [];
   const rows = await db
     .select({ applicationId: expertAssignments.applicationId })

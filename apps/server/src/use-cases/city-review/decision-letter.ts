@@ -9,6 +9,9 @@ import type { Executor } from '../../db/client';
 import { applicationEvents, verifications } from '../../db/schema';
 import { renderDecisionLetter, type DecisionKind } from '../../documents/decision-letter';
 import { getApplication } from '../applications/application-queries';
+import { provinceRejectionDetails } from '../province-review/province-review';
+import { spotCheckFailureDetails } from '../spot-checks/spot-check-results';
+import { noticeRejectionDetails } from '../objections/notice-rejection-details';
 import {
   assertDocumentReader,
   cityBureauName,
@@ -85,11 +88,23 @@ export async function decisionLetterFor(db: Executor, actor: Actor, applicationI
     }
   }
 
-  const province = event.actorRole === 'province_center' || event.actorRole === 'province_bureau';
+  if (event.action === 'notice_reject') {
+    details.push(...(await noticeRejectionDetails(db, app.id, event.reason)));
+  }
+
+  // 省级评估 / 抽查复核 (issue 5): the refused items with their reasons.
+  if (event.action === 'province_reject') details.push(...(await provinceRejectionDetails(db, app.id)));
+  if (event.action === 'spot_check_fail') details.push(...(await spotCheckFailureDetails(db, app.id)));
+
+  // A failed spot check is recorded by the inspectors but decided in the province centre's name.
+  const byInspectors = event.actorRole === 'inspector';
+  const province =
+    event.actorRole === 'province_center' || event.actorRole === 'province_bureau' || byInspectors;
   const issuer =
     event.actorRole === 'province_bureau'
       ? PROVINCE_BUREAU_NAME
       : event.actorRole === 'province_center' ||
+          byInspectors ||
           (event.actorRole === 'city_center' && app.cityCode === '430000')
         ? PROVINCE_CENTER_NAME
         : event.actorRole === 'city_center'

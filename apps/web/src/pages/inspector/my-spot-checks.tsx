@@ -1,0 +1,404 @@
+/**
+ * 我的抽查 (inspector): GET /api/my/spot-checks — the targets I was drawn for, with the panel and the scope
+ * items; 录入复核结果 opens the form POST /api/my/spot-checks/:applicationId/result {outcome, findings,
+ * reason, items, attachmentFileIds, version} (the panel's joint result, locked once recorded); files are
+ * uploaded first to …/attachments (jpg/png/pdf).
+ */
+import { UploadOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Drawer,
+  Empty,
+  Form,
+  Input,
+  Radio,
+  Skeleton,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { api, ApiError } from '../../api/client';
+import { formatDateTime } from '../../components/format';
+import { PageHeader } from '../../components/PageHeader';
+import { formatSize } from '../applications/Sha';
+import { StatusTag } from '../applications/StatusTag';
+import type { MySpotCheck } from '../province/types';
+
+interface Values {
+  outcome: 'pass' | 'fail';
+  findings: string;
+  reason?: string;
+  items: Record<string, { verdict: 'pass' | 'fail'; reason?: string }>;
+}
+
+interface Attachment {
+  id: string;
+  originalName: string;
+  sizeBytes: number;
+}
+
+function ResultForm({ target, onDone }: { target: MySpotCheck; onDone(): void }) {
+  const { message, modal } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [files, setFiles] = useState<Attachment[]>([]);
+  const [uploading, setUploading] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const outcome = Form.useWatch('outcome', form);
+
+  const submit = (v: Values) => {
+    const send = async () => {
+      setBusy(true);
+      try {
+        await api.post(`/api/my/spot-checks/${target.applicationId}/result`, {
+          outcome: v.outcome,
+          findings: v.findings.trim(),
+          ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}),
+          ...(v.outcome === 'pass'
+            ? {
+                items: target.scopeItems.map((s) => {
+                  const i = v.items?.[s.id];
+                  return {
+                    scopeItemId: s.id,
+                    verdict: i?.verdict ?? 'pass',
+                    ...(i?.reason?.trim() ? { reason: i.reason.trim() } : {}),
+                  };
+                }),
+              }
+            : {}),
+          attachmentFileIds: files.map((f) => f.id),
+          version: target.version,
+        });
+        void message.success('复核结果已录入并锁定');
+        onDone();
+      } catch {
+        // shown by the API client
+      } finally {
+        setBusy(false);
+      }
+    };
+    modal.confirm({
+      title: '提交后结果锁定，不能修改。确认提交？',
+      content:
+        v.outcome === 'fail'
+          ? '复核不通过：该申请将不予通过，并生成载明理由的决定书。'
+          : '请确认本组督导人员已就复核结论协商一致。',
+      okText: '提交',
+      cancelText: '取消',
+      okButtonProps: { danger: v.outcome === 'fail' },
+      onOk: send,
+    });
+  };
+
+  return (
+    <Form<Values>
+      form={form}
+      name={`result-${target.applicationId}`}
+      layout="vertical"
+      initialValues={{
+        outcome: 'pass',
+        items: Object.fromEntries(target.scopeItems.map((s) => [s.id, { verdict: 'pass' }])),
+      }}
+      onFinish={submit}
+    >
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 12 }}
+        title="本组督导人员共同录入一份复核结果；录入后锁定。"
+      />
+      <Form.Item name="outcome" label="复核结论" rules={[{ required: true }]}>
+        <Radio.Group
+          optionType="button"
+          buttonStyle="solid"
+          options={[
+            { value: 'pass', label: '复核通过' },
+            { value: 'fail', label: '复核不通过' },
+          ]}
+        />
+      </Form.Item>
+      <Form.Item
+        name="findings"
+        label="现场复核发现"
+        rules={[{ required: true, whitespace: true, min: 10, message: '请填写现场复核发现（至少10个字）' }]}
+      >
+        <Input.TextArea rows={5} maxLength={8000} showCount />
+      </Form.Item>
+      {outcome === 'pass' ? (
+        <Table
+          size="small"
+          rowKey="id"
+          pagination={false}
+          dataSource={target.scopeItems}
+          style={{ marginBottom: 12 }}
+          columns={[
+            {
+              title: '申报职业（工种）',
+              key: 'item',
+              render: (_, s) => `${s.occupationText} · ${s.modeLabel} · ${s.levelsLabel}`,
+            },
+            {
+              title: '结论',
+              key: 'verdict',
+              width: 150,
+              render: (_, s) => (
+                <Form.Item name={['items', s.id, 'verdict']} noStyle>
+                  <Radio.Group
+                    options={[
+                      { value: 'pass', label: '通过' },
+                      { value: 'fail', label: '不通过' },
+                    ]}
+                  />
+                </Form.Item>
+              ),
+            },
+            {
+              title: '不通过理由',
+              key: 'reason',
+              render: (_, s) => (
+                <Form.Item
+                  name={['items', s.id, 'reason']}
+                  dependencies={[['items', s.id, 'verdict']]}
+                  style={{ margin: 0 }}
+                  rules={[
+                    ({ getFieldValue }) => ({
+                      validator: (_r, value?: string) =>
+                        getFieldValue(['items', s.id, 'verdict']) === 'fail' && !value?.trim()
+                          ? Promise.reject(new Error('不通过的条目须填写理由'))
+                          : Promise.resolve(),
+                    }),
+                  ]}
+                >
+                  <Input maxLength={1000} placeholder="不通过时必填" aria-label="不通过理由" />
+                </Form.Item>
+              ),
+            },
+          ]}
+        />
+      ) : (
+        <Form.Item
+          name="reason"
+          label="不通过理由（写入决定书）"
+          rules={[{ required: true, whitespace: true, min: 2, message: '请填写不通过的理由' }]}
+        >
+          <Input.TextArea rows={3} maxLength={2000} showCount />
+        </Form.Item>
+      )}
+      <Form.Item label="附件（现场照片、核查记录；jpg/png/pdf，每个不超过20 MB）">
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          {files.map((f) => (
+            <Space key={f.id}>
+              <Typography.Text>{f.originalName}</Typography.Text>
+              <Typography.Text type="secondary">{formatSize(f.sizeBytes)}</Typography.Text>
+              <Button
+                size="small"
+                type="link"
+                onClick={() => setFiles((xs) => xs.filter((x) => x.id !== f.id))}
+              >
+                移除
+              </Button>
+            </Space>
+          ))}
+          <Upload
+            accept=".jpg,.jpeg,.png,.pdf"
+            showUploadList={false}
+            customRequest={({ file }) => {
+              const data = new FormData();
+              data.append('file', file as File, (file as File).name);
+              setUploading(true);
+              api
+                .upload<Attachment>(
+                  `/api/my/spot-checks/${target.applicationId}/attachments`,
+                  data,
+                  undefined,
+                  {
+                    silent: true,
+                  },
+                )
+                .then(
+                  (f) => setFiles((xs) => [...xs, f]),
+                  (e: unknown) => void message.error(e instanceof ApiError ? e.message : '上传失败'),
+                )
+                .finally(() => setUploading(false));
+            }}
+          >
+            <Button icon={<UploadOutlined />} loading={uploading}>
+              上传附件
+            </Button>
+          </Upload>
+        </Space>
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={busy} danger={outcome === 'fail'}>
+        提交复核结果
+      </Button>
+    </Form>
+  );
+}
+
+function RecordedResult({ target }: { target: MySpotCheck }) {
+  const r = target.result!;
+  return (
+    <Descriptions
+      size="small"
+      bordered
+      column={1}
+      items={[
+        {
+          key: 'outcome',
+          label: '复核结论',
+          children: (
+            <Space>
+              <Tag color={r.outcome === 'pass' ? 'green' : 'red'}>{r.outcomeLabel}</Tag>
+              <Typography.Text type="secondary">
+                {formatDateTime(r.createdAt)} · {r.recordedByName}
+              </Typography.Text>
+            </Space>
+          ),
+        },
+        ...(r.reason ? [{ key: 'reason', label: '理由', children: r.reason }] : []),
+        {
+          key: 'findings',
+          label: '现场复核发现',
+          children: <span style={{ whiteSpace: 'pre-wrap' }}>{r.findings}</span>,
+        },
+        {
+          key: 'items',
+          label: '逐项结论',
+          children: r.items.map((i) => (
+            <div key={i.scopeItemId}>
+              {i.occupationText}：<Tag color={i.verdict === 'pass' ? 'green' : 'red'}>{i.verdictLabel}</Tag>
+              {i.reason}
+            </div>
+          )),
+        },
+        {
+          key: 'files',
+          label: '附件',
+          children:
+            r.attachments.length === 0
+              ? '无'
+              : r.attachments.map((f) => (
+                  <div key={f.id}>
+                    <a
+                      onClick={() =>
+                        void api
+                          .download(
+                            `/api/my/spot-checks/${target.applicationId}/attachments/${f.id}`,
+                            f.originalName,
+                          )
+                          .catch(() => undefined)
+                      }
+                    >
+                      {f.originalName}
+                    </a>
+                  </div>
+                )),
+        },
+      ]}
+    />
+  );
+}
+
+export default function MySpotChecksPage() {
+  const [items, setItems] = useState<MySpotCheck[] | null>(null);
+  const [open, setOpen] = useState<MySpotCheck | null>(null);
+  const load = useCallback(() => {
+    api.get<{ items: MySpotCheck[] }>('/api/my/spot-checks').then(
+      (d) => setItems(d.items),
+      () => setItems([]),
+    );
+  }, []);
+  useEffect(load, [load]);
+
+  return (
+    <>
+      <PageHeader
+        title="我的抽查"
+        description="省职业技能鉴定中心按“双随机”抽取的抽查对象。请与同组督导人员共同实地复核，逐项给出结论后录入结果。"
+        extra={<Button onClick={load}>刷新</Button>}
+      />
+      {items === null && <Skeleton active />}
+      {items?.length === 0 && (
+        <Card>
+          <Empty description="暂无抽查任务；被抽中后会收到站内信通知" />
+        </Card>
+      )}
+      <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+        {(items ?? []).map((t) => (
+          <Card
+            key={`${t.drawId}-${t.applicationId}`}
+            size="small"
+            title={
+              <Space wrap>
+                <Link to={`/my/spot-checks/${t.applicationId}`}>{t.applicationNumber}</Link>
+                {t.organizationName}
+                <StatusTag status={t.status} label={t.statusLabel} />
+              </Space>
+            }
+            extra={
+              t.canRecord ? (
+                <Button type="primary" onClick={() => setOpen(t)}>
+                  录入复核结果
+                </Button>
+              ) : t.result ? (
+                <Tag color={t.result.outcome === 'pass' ? 'green' : 'red'}>{t.result.outcomeLabel}</Tag>
+              ) : null
+            }
+          >
+            <Descriptions
+              size="small"
+              column={{ xs: 1, md: 2 }}
+              items={[
+                { key: 'draw', label: '抽取编号', children: t.drawNumber },
+                { key: 'city', label: '市州', children: t.cityName ?? '—' },
+                { key: 'at', label: '抽中时间', children: formatDateTime(t.assignedAt) },
+                {
+                  key: 'panel',
+                  label: '本组督导人员',
+                  children: t.panel.map((p) => (
+                    <Tag key={p.code} color={p.self ? 'blue' : undefined}>
+                      {p.code} {p.name}
+                      {p.self ? '（本人）' : ''}
+                    </Tag>
+                  )),
+                },
+                {
+                  key: 'items',
+                  label: '复核的申报职业（工种）',
+                  children: t.scopeItems.map((s) => (
+                    <div key={s.id}>{`${s.occupationText} · ${s.modeLabel} · ${s.levelsLabel}`}</div>
+                  )),
+                },
+              ]}
+            />
+            {t.result && <RecordedResult target={t} />}
+          </Card>
+        ))}
+      </Space>
+      <Drawer
+        open={!!open}
+        width={720}
+        title={open ? `录入复核结果：${open.applicationNumber} ${open.organizationName}` : ''}
+        onClose={() => setOpen(null)}
+        destroyOnHidden
+      >
+        {open && (
+          <ResultForm
+            target={open}
+            onDone={() => {
+              setOpen(null);
+              load();
+            }}
+          />
+        )}
+      </Drawer>
+    </>
+  );
+}

@@ -1,0 +1,5 @@
+export * from './spot-check-recusal';
+export * from './spot-check-draw';
+export * from './item-verdicts';
+export * from './province-review';
+export * from './spot-check-result';
