@@ -17,6 +17,11 @@ export interface AppConfig {
   sessionIdleMinutes: number;
   bodyLimitBytes: number;
   rateLimitMultiplier: number;
+  /**
+   * Skip the human check (人机验证) of public objections — test and demo modes only (HUMAN_CHECK_BYPASS=true,
+   * e.g. for browser walks); with NODE_ENV=production the setting is refused at start-up.
+   */
+  humanCheckBypass: boolean;
   webDistDir: string;
   version: string;
 }
@@ -30,6 +35,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const fieldKeyHex = env.FIELD_KEY ?? (mode === 'production' ? '' : DEV_FIELD_KEY);
   if (!/^[0-9a-f]{64}$/i.test(fieldKeyHex)) {
     throw new Error('生产模式必须设置 FIELD_KEY（64 位十六进制，用于个人信息加密）');
+  }
+  const humanCheckBypass = /^(1|true|yes)$/i.test(env.HUMAN_CHECK_BYPASS ?? '');
+  if (humanCheckBypass && mode === 'production') {
+    throw new Error('生产模式不允许设置 HUMAN_CHECK_BYPASS（异议人机验证只能在测试、演示模式下跳过）');
   }
   return {
     mode,
@@ -47,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 30),
     bodyLimitBytes: Number(env.BODY_LIMIT_BYTES ?? 1024 * 1024),
     rateLimitMultiplier: Number(env.RATE_LIMIT_MULTIPLIER ?? 1),
+    humanCheckBypass,
     webDistDir: path.join(root, 'apps/web/dist'),
     version: env.npm_package_version ?? '0.1.0',
   };

@@ -1,6 +1,7 @@
 /** In-process scheduler: checks every few minutes whether the daily jobs of today have run. */
 import type { AppDeps } from '../deps';
 import { runDueReminders } from './due-reminders';
+import { runNoticeClose } from './notice-close';
 
 export function startScheduler(
   deps: Pick<AppDeps, 'db' | 'clock' | 'mailer'>,
@@ -8,6 +9,8 @@ export function startScheduler(
 ): () => void {
   const tick = () => {
     runDueReminders(deps).catch((error: unknown) => console.error('定时任务（每日提醒）失败：', error));
+    // 公示期满自动办结: every tick, so a notice passes within minutes of its end date.
+    runNoticeClose(deps).catch((error: unknown) => console.error('定时任务（公示期满办结）失败：', error));
   };
   const first = setTimeout(tick, 10_000);
   const timer = setInterval(tick, everyMs);

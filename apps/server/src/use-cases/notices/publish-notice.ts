@@ -1,0 +1,138 @@
+/**
+ * 审定发布公示 (province bureau, 通知第五条第四款, R10): the bureau chooses the start date (today or later);
+ * the end date is computed strictly by the working-day calendar (≥ 5 working days counted from the start
+ * date, a year without data refuses) and stored with every skipped day and its reason. In one
+ * transaction the notice is published and every application moves 已通过 → 公示中 (publish_notice):
+ * all rows are locked first (notice, then applications in id order), the audit entries come last.
+ */
+import { asc, eq, inArray } from 'drizzle-orm';
+import {
+  APPLICATION_STATUS_LABELS,
+  assertNoticeDraft,
+  assertNoticeStartDate,
+  computeNoticeWindow,
+  conflict,
+  DomainError,
+  formatChineseDate,
+  todayInShanghai,
+  type Actor,
+} from '@skillcert/domain';
+import type { NoticePublishRequest, NoticeWindowDto } from '@skillcert/contracts';
+import type { AppDeps, RequestMeta } from '../../deps';
+import type { Executor } from '../../db/client';
+import { applications, publicNoticeItems, publicNotices } from '../../db/schema';
+import { appendAudit } from '../../audit/audit-writer';
+import { workingDayCalendar } from '../../reference/working-day-calendar-service';
+import { recordTransition } from '../applications/record-transition';
+import { notifyOrganization } from '../messages/messages';
+import { assertVersion } from '../version-check';
+import { loadNotice } from './notice-presenter';
+
+/** What publishing on `startDate` would give: end date, skipped days and the explanation (no change). */
+export async function previewNoticeWindow(
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  id: string,
+  startDate: string,
+): Promise<NoticeWindowDto> {
+  const notice = await loadNotice(deps.db, id);
+  const start = assertNoticeStartDate(startDate, todayInShanghai(deps.clock.now()));
+  const w = computeNoticeWindow(await workingDayCalendar(deps.db), start, notice.workingDays);
+  return { ...w, opensAt: w.opensAt.toISOString(), closesAt: w.closesAt.toISOString() };
+}
+
+async function noticeApplicationIds(tx: Executor, noticeId: string): Promise<string[]> {
+  const rows = await tx
+    .selectDistinct({ applicationId: publicNoticeItems.applicationId })
+    .from(publicNoticeItems)
+    .where(eq(publicNoticeItems.noticeId, noticeId));
+  return rows.map((r) => r.applicationId);
+}
+
+export async function publishNotice(
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  actor: Actor,
+  id: string,
+  input: NoticePublishRequest,
+  meta: RequestMeta,
+): Promise<void> {
+  const now = deps.clock.now();
+  const calendar = await workingDayCalendar(deps.db);
+  await deps.db.transaction(async (tx) => {
+    const notice = await loadNotice(tx, id, { lock: 'update' });
+    assertNoticeDraft(notice.status, '发布');
+    assertVersion(notice.version, input.version);
+    const start = assertNoticeStartDate(input.startDate, todayInShanghai(now));
+    const window = computeNoticeWindow(calendar, start, notice.workingDays);
+    const appIds = await noticeApplicationIds(tx, notice.id);
+    if (appIds.length === 0) throw conflict('NOTICE_EMPTY', '公示中没有申请，不能发布');
+    const apps = await tx
+      .select()
+      .from(applications)
+      .where(inArray(applications.id, appIds))
+      .orderBy(asc(applications.id))
+      .for('update');
+    const notReady = apps.filter((a) => a.status !== 'cleared');
+    if (notReady.length > 0) {
+      const details = notReady.map((a) => ({
+        code: 'APPLICATION_NOT_CLEARED',
+        message: `${a.number ?? a.id} 当前状态为"${APPLICATION_STATUS_LABELS[a.status as keyof typeof APPLICATION_STATUS_LABELS] ?? a.status}"，请先移出公示`,
+        field: 'applicationIds',
+      }));
+      throw new DomainError(
+        'conflict',
+        'NOTICE_APPLICATIONS_NOT_READY',
+        `以下申请已不是"已通过"状态，不能发布：${notReady.map((a) => a.number ?? a.id).join('、')}`,
+        details,
+      );
+    }
+    await tx
+      .update(publicNotices)
+      .set({
+        status: 'published',
+        startDate: window.startDate,
+        endDate: window.endDate,
+        skippedDays: window.skipped,
+        publishedBy: actor.userId,
+        publishedAt: now,
+        version: notice.version + 1,
+      })
+      .where(eq(publicNotices.id, notice.id));
+    for (const a of apps) {
+      await notifyOrganization(tx, a.organizationId, {
+        title: `【公示】${a.number ?? ''} 已进入公示`,
+        body: `你单位的备案申请已列入${notice.number}《${notice.title}》，公示期${formatChineseDate(window.startDate)}至${formatChineseDate(window.endDate)}（${window.workingDays}个工作日）。`,
+        link: `/applications/${a.id}`,
+        now,
+      });
+    }
+    for (const a of apps) {
+      await recordTransition(tx, a, 'publish_notice', actor, {
+        now,
+        meta,
+        audit: { noticeId: notice.id, noticeNumber: notice.number },
+      });
+    }
+    await appendAudit(
+      tx,
+      {
+        actor,
+        ip: meta.ip,
+        action: 'notice.published',
+        targetType: 'public_notice',
+        targetId: notice.id,
+        before: { status: 'draft', version: notice.version },
+        after: {
+          status: 'published',
+          number: notice.number,
+          startDate: window.startDate,
+          endDate: window.endDate,
+          workingDays: window.workingDays,
+          skippedDays: window.skipped.length,
+          applications: apps.map((a) => a.number),
+          version: notice.version + 1,
+        },
+      },
+      now,
+    );
+  });
+}

@@ -1,0 +1,130 @@
+/**
+ * 异议核查答复 (province centre): upheld (异议成立) or dismissed (异议不成立), with a reply the objector
+ * reads on the tracking page. Upheld on an item: that notice item is removed (rejected) and its scope
+ * item's verdict becomes rejected with the reply as reason; the rest of the notice goes on. Upheld on the
+ * whole application, or on its last listed item: the application ends (notice_reject → 不予通过, with a
+ * decision letter). Locks, in order: notice, objection, the application's notice items, the application;
+ * then the updates; audit entries last. Version-checked.
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import { assertObjectionOpen, conflict, objectionEffects, type Actor } from '@skillcert/domain';
+import type { ObjectionAnswerRequest } from '@skillcert/contracts';
+import type { AppDeps, RequestMeta } from '../../deps';
+import { applications, applicationScopeItems, objections, publicNoticeItems } from '../../db/schema';
+import { appendAudit } from '../../audit/audit-writer';
+import { recordTransition } from '../applications/record-transition';
+import { notifyOrganization } from '../messages/messages';
+import { assertVersion } from '../version-check';
+import { itemText, loadNotice } from '../notices/notice-presenter';
+import { loadObjection } from './objection-queries';
+
+export async function answerObjection(
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  actor: Actor,
+  id: string,
+  input: ObjectionAnswerRequest,
+  meta: RequestMeta,
+): Promise<{ applicationRejected: boolean; rejectedItems: number }> {
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    const first = await loadObjection(tx, id);
+    const notice = await loadNotice(tx, first.noticeId, { lock: 'update' });
+    const objection = await loadObjection(tx, id, true);
+    assertObjectionOpen(objection.status);
+    assertVersion(objection.version, input.version);
+    if (notice.status !== 'published') {
+      throw conflict('NOTICE_NOT_PUBLISHED', '该公示不在公示期内，不能处理异议');
+    }
+    const items = await tx
+      .select()
+      .from(publicNoticeItems)
+      .where(
+        and(
+          eq(publicNoticeItems.noticeId, notice.id),
+          eq(publicNoticeItems.applicationId, objection.applicationId),
+        ),
+      )
+      .for('update');
+    const effects = objectionEffects({
+      outcome: input.outcome,
+      noticeItemId: objection.noticeItemId,
+      applicationItems: items,
+    });
+    const [app] = await tx
+      .select()
+      .from(applications)
+      .where(eq(applications.id, objection.applicationId))
+      .for('update');
+    const rejected = items.filter((i) => effects.rejectItemIds.includes(i.id));
+    if (rejected.length > 0) {
+      await tx
+        .update(publicNoticeItems)
+        .set({ status: 'rejected', statusReason: input.reply })
+        .where(inArray(publicNoticeItems.id, effects.rejectItemIds));
+      await tx
+        .update(applicationScopeItems)
+        .set({ verdict: 'rejected', verdictReason: `公示期异议成立：${input.reply}` })
+        .where(
+          inArray(
+            applicationScopeItems.id,
+            rejected.map((i) => i.scopeItemId),
+          ),
+        );
+    }
+    await tx
+      .update(objections)
+      .set({
+        status: input.outcome,
+        reply: input.reply,
+        handledBy: actor.userId,
+        handledByName: actor.displayName,
+        handledAt: now,
+        version: objection.version + 1,
+      })
+      .where(eq(objections.id, objection.id));
+    const endsApplication = effects.rejectApplication && app?.status === 'in_notice';
+    if (app && rejected.length > 0) {
+      await notifyOrganization(tx, app.organizationId, {
+        title: endsApplication
+          ? `【异议成立】${app.number ?? ''} 不予备案`
+          : `【异议成立】${app.number ?? ''} 部分职业（工种）移出公示`,
+        body: endsApplication
+          ? `公示${notice.number}期间的异议经核查成立，你单位本次备案申请不予通过，可下载决定书查看理由。`
+          : `公示${notice.number}期间的异议经核查成立，以下职业（工种）移出公示：${rejected.map((i) => itemText(i)).join('、')}。理由：${input.reply}`,
+        link: `/applications/${app.id}`,
+        now,
+      });
+    }
+    if (endsApplication) {
+      await recordTransition(tx, app, 'notice_reject', actor, {
+        reason: input.reply,
+        now,
+        meta,
+        audit: { noticeId: notice.id, objectionId: objection.id, receiptNumber: objection.receiptNumber },
+      });
+    }
+    await appendAudit(
+      tx,
+      {
+        actor,
+        ip: meta.ip,
+        action: 'objection.answered',
+        targetType: 'objection',
+        targetId: objection.id,
+        cityCode: app?.cityCode ?? null,
+        reason: input.reply,
+        before: { status: 'open', version: objection.version },
+        after: {
+          status: input.outcome,
+          receiptNumber: objection.receiptNumber,
+          noticeNumber: notice.number,
+          rejectedNoticeItems: effects.rejectItemIds,
+          applicationRejected: endsApplication,
+          version: objection.version + 1,
+        },
+      },
+      now,
+    );
+    return { applicationRejected: endsApplication, rejectedItems: rejected.length };
+  });
+}

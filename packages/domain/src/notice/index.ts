@@ -1,0 +1,3 @@
+export * from './notice-window';
+export * from './objection-rules';
+export * from './human-check';
