@@ -29,6 +29,7 @@ import { seedReferenceData } from '../src/reference/seed-reference';
 import { seedDemoData } from '../src/demo/seed-demo';
 import { DEMO_PASSWORD } from '../src/demo/demo-accounts';
 import { occupations } from '../src/db/schema';
+import { registrySearchBench } from './registry-search';
 
 // ---------------------------------------------------------------- harness
 
@@ -306,8 +307,12 @@ const inboxListing: Bench = {
   },
 };
 
-/** Later: 'registry-search' (public registry). */
-export const BENCHES: Bench[] = [occupationSearch, uploadPeakMemory, inboxListing];
+export const BENCHES: Bench[] = [
+  occupationSearch,
+  uploadPeakMemory,
+  inboxListing,
+  registrySearchBench({ measure, printLatency }),
+];
 
 // ---------------------------------------------------------------- drivers
 

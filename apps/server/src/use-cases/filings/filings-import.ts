@@ -3,7 +3,8 @@
  * already granted, from Excel with their source — R2, R7 and R8 check against them (domain.md §5).
  * All or nothing: every row is checked first; one bad row refuses the whole file (IMPORT_ROWS_INVALID,
  * a detail per problem with its row number). Rows upsert on credit code + occupation + 工种 + mode;
- * filings created by a confirmation in this system are never overwritten by an import.
+ * filings created by a confirmation in this system are never overwritten by an import. The registry
+ * (评价机构名录) is kept in step in the same transaction.
  */
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
@@ -15,6 +16,7 @@ import {
   parseSkillLevel,
   skillLevelLabel,
   sortSkillLevels,
+  startOfShanghaiDay,
   todayInShanghai,
   validateCreditCode,
   type Actor,
@@ -33,6 +35,7 @@ import type { Executor } from '../../db/client';
 import { divisions, filings, occupations, organizations } from '../../db/schema';
 import { appendAudit } from '../../audit/audit-writer';
 import { chunk } from '../../reference/insert-chunks';
+import { lockRegistryBodies, refreshRegistryBodies } from '../registry/registry-sync';
 
 export const FILINGS_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 export const FILINGS_IMPORT_MAX_ROWS = 5000;
@@ -394,6 +397,9 @@ export async function importFilings(
       writes.push(r.sourceNote === null ? { ...next, sourceNote: current.sourceNote } : next);
     }
 
+    // Registry rows first, as filing confirmation locks them (same order: no deadlock between the two).
+    const touched = [...new Set(writes.map((w) => w.creditCode))];
+    await lockRegistryBodies(tx, touched);
     for (const part of chunk(writes)) {
       await tx
         .insert(filings)
@@ -412,6 +418,30 @@ export async function importFilings(
           setWhere: eq(filings.source, 'import'),
         });
     }
+
+    // 评价机构名录 in step: bodies of the rows written get their search columns recomputed; a body seen
+    // for the first time enters the registry without a sequence code (allocated on its first confirmation).
+    const facts = new Map(
+      rows.map((r) => [r.creditCode, { name: r.organizationName, cityCode: r.cityCode }]),
+    );
+    await refreshRegistryBodies(tx, touched, {
+      now,
+      facts,
+      eventOf: (change) =>
+        !change.before
+          ? {
+              event: 'filed',
+              note: `历史备案（导入已备案名录）：${change.after.itemCount}个职业（工种）`,
+              at: startOfShanghaiDay(change.after.firstFiledOn),
+            }
+          : change.after.itemCount !== change.itemsBefore
+            ? {
+                event: 'scope_added',
+                note: `导入历史备案：备案职业（工种）由${change.itemsBefore}项变为${change.after.itemCount}项`,
+                at: now,
+              }
+            : null,
+    });
 
     const result: FilingsImportResponse = {
       rows: rows.length,

@@ -1,0 +1,321 @@
+/**
+ * 评价机构名录 search (public, domain.md §7). Every criterion is answered by an index of
+ * `registry_bodies`:
+ *
+ * - name: `name_tokens @> {tokens}` on the GIN index (1–2 characters are tokens themselves; longer
+ *   queries need all their bigrams, then a substring recheck on the few rows the index returns);
+ * - credit code: equality, or a prefix as a range on the primary key (works under any collation);
+ * - occupation: `occupation_codes @> {code}` (GIN); level and mode: the body's arrays; city, status:
+ *   B-tree columns. When two item-level criteria are combined (occupation + level, level + mode …),
+ *   one filing in force must satisfy them together (EXISTS on filings by credit code), not two
+ *   different filings of the body.
+ *
+ * Order is stable: 评价机构序列码, then credit code (bodies known only from imported filings, without a
+ * sequence code, come last). The total is counted up to a cap (1,000: 50 pages of 20) so that a
+ * one-character query matching most of the registry stays cheap; beyond it the answer says "at least"
+ * and the page asks for narrower criteria.
+ */
+import { and, arrayContains, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import {
+  creditCodeCriterion,
+  filingListLabel,
+  filingModeLabel,
+  isSkillLevel,
+  notFound,
+  registryNameCriterion,
+  skillLevelLabel,
+} from '@skillcert/domain';
+import {
+  FILING_SOURCE_LABELS,
+  FILING_STATUS_LABELS,
+  type RegistryBodyDetail,
+  type RegistryBodySummary,
+  type RegistryExportQuery,
+  type RegistrySearchQuery,
+  type RegistrySearchResult,
+} from '@skillcert/contracts';
+import type { Executor } from '../../db/client';
+import {
+  divisions,
+  filingLists,
+  filings,
+  occupations,
+  registryBodies,
+  registryEvents,
+} from '../../db/schema';
+
+/** Totals are exact up to this many matches. */
+export const REGISTRY_COUNT_CAP = 1_000;
+
+const label = (labels: Record<string, string>, key: string) => labels[key] ?? key;
+const levelText = (l: string) => (isSkillLevel(l) ? skillLevelLabel(l) : l);
+
+export const REGISTRY_EVENT_LABELS: Record<string, string> = {
+  filed: '备案',
+  scope_added: '备案范围变更',
+  suspended: '暂停',
+  revoked: '撤销备案',
+  cancelled: '注销',
+};
+
+/** The WHERE conditions of a registry query (shared by search, count and exports). */
+export function registryConditions(query: RegistryExportQuery): SQL[] {
+  const where: SQL[] = [];
+  const name = query.name ? registryNameCriterion(query.name) : null;
+  if (name) {
+    where.push(arrayContains(registryBodies.nameTokens, name.tokens));
+    if (name.needsRecheck) {
+      // The name as stored first (cheap, and true for nearly every candidate), the normalized form only
+      // when that fails (full-width letters, spaces): OR stops at the first true argument.
+      where.push(
+        sql`(strpos(${registryBodies.name}, ${name.text}) > 0 or strpos(regexp_replace(lower(normalize(${registryBodies.name}, NFKC)), '\\s', '', 'g'), ${name.text}) > 0)`,
+      );
+    }
+  }
+  const code = query.creditCode ? creditCodeCriterion(query.creditCode) : null;
+  if (code?.kind === 'exact') where.push(eq(registryBodies.creditCode, code.code));
+  if (code?.kind === 'prefix') {
+    where.push(gte(registryBodies.creditCode, code.from));
+    if (code.to) where.push(lt(registryBodies.creditCode, code.to));
+    where.push(sql`starts_with(${registryBodies.creditCode}, ${code.prefix})`);
+  }
+  if (query.occupationCode) where.push(arrayContains(registryBodies.occupationCodes, [query.occupationCode]));
+  if (query.level) where.push(arrayContains(registryBodies.levels, [query.level]));
+  if (query.mode) where.push(arrayContains(registryBodies.modes, [query.mode]));
+  if (query.cityCode) where.push(eq(registryBodies.cityCode, query.cityCode));
+  if (query.status) where.push(eq(registryBodies.status, query.status));
+  const itemCriteria = [query.occupationCode, query.level, query.mode].filter(Boolean).length;
+  if (itemCriteria >= 2) {
+    where.push(sql`exists (select 1 from ${filings} f
+      where f.credit_code = ${registryBodies.creditCode} and f.status = 'filed'
+      ${query.occupationCode ? sql`and f.occupation_code = ${query.occupationCode}` : sql``}
+      ${query.level ? sql`and f.levels @> array[${query.level}]::text[]` : sql``}
+      ${query.mode ? sql`and f.mode = ${query.mode}` : sql``})`);
+  }
+  return where;
+}
+
+const city = alias(divisions, 'city');
+const supervisingCity = alias(divisions, 'supervising_city');
+
+export const bodyColumns = {
+  body: registryBodies,
+  cityName: city.name,
+  supervisingCityName: supervisingCity.name,
+};
+
+type BodyFields = Pick<
+  typeof registryBodies.$inferSelect,
+  | 'creditCode'
+  | 'name'
+  | 'cityCode'
+  | 'supervisingCityCode'
+  | 'sequenceCode'
+  | 'status'
+  | 'occupationCodes'
+  | 'levels'
+  | 'modes'
+  | 'itemCount'
+  | 'firstFiledOn'
+>;
+
+interface RawBodyRow {
+  credit_code: string;
+  name: string;
+  city_code: string;
+  supervising_city_code: string | null;
+  sequence_code: string | null;
+  status: string;
+  occupation_codes: string[];
+  levels: string[];
+  modes: string[];
+  item_count: number | string;
+  first_filed_on: string;
+  city_name: string | null;
+  supervising_city_name: string | null;
+  total: number | string;
+}
+
+export function presentBody(r: {
+  body: BodyFields;
+  cityName: string | null;
+  supervisingCityName: string | null;
+}): RegistryBodySummary {
+  const b = r.body;
+  return {
+    creditCode: b.creditCode,
+    name: b.name,
+    cityCode: b.cityCode,
+    cityName: r.cityName ?? (b.cityCode === '430000' ? '省直' : null),
+    supervisingCityCode: b.supervisingCityCode,
+    supervisingCityName: r.supervisingCityName ?? (b.supervisingCityCode === '430000' ? '省直' : null),
+    sequenceCode: b.sequenceCode,
+    status: b.status,
+    statusLabel: label(FILING_STATUS_LABELS, b.status),
+    occupationCount: b.occupationCodes.length,
+    itemCount: b.itemCount,
+    modes: b.modes,
+    modeLabels: b.modes.map(filingModeLabel),
+    levels: b.levels,
+    levelLabels: b.levels.map(levelText),
+    firstFiledOn: b.firstFiledOn,
+  };
+}
+
+export const registryOrder = [
+  sql`${registryBodies.sequenceCode} asc nulls last`,
+  asc(registryBodies.creditCode),
+];
+
+export async function searchRegistry(
+  db: Executor,
+  query: RegistrySearchQuery,
+): Promise<RegistrySearchResult> {
+  const where = and(...registryConditions(query));
+  const offset = (query.page - 1) * query.pageSize;
+  let rows: (Parameters<typeof presentBody>[0] & { total?: number })[];
+  let total: number;
+  if (offset + query.pageSize <= REGISTRY_COUNT_CAP) {
+    // One statement: the matches in order, up to the cap (keys only), counted; the page is cut from
+    // them and only its rows are read in full. The index work is done once for page and count. Plain
+    // SQL (no query builder) and only the columns shown: this is the hottest public read.
+    const result = (await db.execute(sql`
+      with matched as (
+        select credit_code, sequence_code from registry_bodies
+        where ${where ?? sql`true`}
+        order by sequence_code asc nulls last, credit_code asc
+        limit ${REGISTRY_COUNT_CAP + 1}
+      ), page_keys as (
+        select credit_code, sequence_code from matched
+        order by sequence_code asc nulls last, credit_code asc
+        limit ${query.pageSize} offset ${offset}
+      )
+      select b.credit_code, b.name, b.city_code, b.supervising_city_code, b.sequence_code, b.status,
+             b.occupation_codes, b.levels, b.modes, b.item_count, b.first_filed_on::text as first_filed_on,
+             c.name as city_name, s.name as supervising_city_name, (select count(*) from matched)::int as total
+      from page_keys p
+      join registry_bodies b on b.credit_code = p.credit_code
+      left join divisions c on c.code = b.city_code
+      left join divisions s on s.code = b.supervising_city_code
+      order by p.sequence_code asc nulls last, p.credit_code asc`)) as unknown as { rows: RawBodyRow[] };
+    rows = result.rows.map((r) => ({
+      body: {
+        creditCode: r.credit_code,
+        name: r.name,
+        cityCode: r.city_code,
+        supervisingCityCode: r.supervising_city_code,
+        sequenceCode: r.sequence_code,
+        status: r.status,
+        occupationCodes: r.occupation_codes,
+        levels: r.levels,
+        modes: r.modes,
+        itemCount: Number(r.item_count),
+        firstFiledOn: r.first_filed_on,
+      },
+      cityName: r.city_name,
+      supervisingCityName: r.supervising_city_name,
+      total: Number(r.total),
+    }));
+    total =
+      rows.length > 0
+        ? rows[0]!.total!
+        : offset === 0
+          ? 0
+          : await countRegistry(db, where, REGISTRY_COUNT_CAP);
+  } else {
+    // Beyond the counted range (deep pages of a broad query): the page by offset, the count capped.
+    const [page, counted] = await Promise.all([
+      db
+        .select(bodyColumns)
+        .from(registryBodies)
+        .leftJoin(city, eq(city.code, registryBodies.cityCode))
+        .leftJoin(supervisingCity, eq(supervisingCity.code, registryBodies.supervisingCityCode))
+        .where(where)
+        .orderBy(...registryOrder)
+        .limit(query.pageSize)
+        .offset(offset),
+      countRegistry(db, where, REGISTRY_COUNT_CAP),
+    ]);
+    rows = page;
+    total = counted;
+  }
+  const capped = total > REGISTRY_COUNT_CAP;
+  return {
+    items: rows.map(presentBody),
+    total: capped ? REGISTRY_COUNT_CAP : total,
+    totalCapped: capped,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+/** Matches, counted up to cap + 1 (so "more than cap" is visible without counting them all). */
+export async function countRegistry(db: Executor, where: SQL | undefined, cap: number): Promise<number> {
+  const limited = db
+    .select({ one: sql`1`.as('one') })
+    .from(registryBodies)
+    .where(where)
+    .limit(cap + 1)
+    .as('limited');
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(limited);
+  return Number(row?.n ?? 0);
+}
+
+export async function registryBody(db: Executor, creditCodeText: string): Promise<RegistryBodyDetail> {
+  const code = creditCodeText.normalize('NFKC').trim().toUpperCase();
+  if (!/^[0-9A-Z]{18}$/.test(code))
+    throw notFound('REGISTRY_BODY_NOT_FOUND', '名录中没有该统一社会信用代码的评价机构');
+  const [row] = await db
+    .select(bodyColumns)
+    .from(registryBodies)
+    .leftJoin(city, eq(city.code, registryBodies.cityCode))
+    .leftJoin(supervisingCity, eq(supervisingCity.code, registryBodies.supervisingCityCode))
+    .where(eq(registryBodies.creditCode, code));
+  if (!row) throw notFound('REGISTRY_BODY_NOT_FOUND', '名录中没有该统一社会信用代码的评价机构');
+  const items = await db
+    .select({ filing: filings, occupationName: occupations.name, listSequence: filingLists.sequence })
+    .from(filings)
+    .leftJoin(occupations, eq(occupations.code, filings.occupationCode))
+    .leftJoin(filingLists, eq(filingLists.id, filings.filingListId))
+    .where(eq(filings.creditCode, code))
+    .orderBy(asc(filings.occupationCode), asc(filings.jobName), asc(filings.mode));
+  const events = await db
+    .select({ event: registryEvents, listSequence: filingLists.sequence })
+    .from(registryEvents)
+    .leftJoin(filingLists, eq(filingLists.id, registryEvents.filingListId))
+    .where(eq(registryEvents.creditCode, code))
+    .orderBy(desc(registryEvents.at), desc(registryEvents.id));
+  return {
+    ...presentBody(row),
+    items: items.map(({ filing: f, occupationName, listSequence }) => ({
+      occupationCode: f.occupationCode,
+      occupationName,
+      jobName: f.jobName,
+      mode: f.mode,
+      modeLabel: filingModeLabel(f.mode),
+      levels: f.levels,
+      levelLabels: f.levels.map(levelText),
+      effectiveDate: f.effectiveDate,
+      status: f.status,
+      statusLabel: label(FILING_STATUS_LABELS, f.status),
+      filingListSequence: listSequence ?? null,
+      // The import's own note may name internal files: the public sees only where the filing came from.
+      sourceLabel: listSequence
+        ? filingListLabel(listSequence)
+        : f.source === 'import'
+          ? '历史备案'
+          : label(FILING_SOURCE_LABELS, f.source),
+    })),
+    events: events.map(({ event: e, listSequence }) => ({
+      at: e.at.toISOString(),
+      event: e.event,
+      eventLabel: label(REGISTRY_EVENT_LABELS, e.event),
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      toStatusLabel: label(FILING_STATUS_LABELS, e.toStatus),
+      note: e.note,
+      filingListSequence: listSequence ?? null,
+    })),
+  };
+}
