@@ -10,3 +10,7 @@ export * from './filings';
 export * from './experts';
 export * from './verification';
 export * from './city-review';
+export * from './province-review';
+export * from './spot-checks';
+export * from './notices';
+export * from './registry';

@@ -32,3 +32,6 @@ export * from './filing/rules/r8-mode';
 export * from './filing/rules/r9-materials';
 export * from './filing/stage-clock';
 export * from './review';
+export * from './registry';
+export * from './province';
+export * from './notice';

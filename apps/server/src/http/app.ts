@@ -30,9 +30,17 @@ import { applicationRoutes } from './routes/applications';
 import { verificationRoutes } from './routes/verification';
 import { expertRoutes } from './routes/experts';
 import { cityReviewRoutes } from './routes/city-review';
+import { provinceReviewRoutes } from './routes/province-review';
+import { inspectorRoutes } from './routes/inspectors';
+import { spotCheckRoutes } from './routes/spot-checks';
+import { publicDrawRoutes } from './routes/public-draws';
+import { noticeRoutes } from './routes/notices';
+import { publicNoticeRoutes } from './routes/public-notices';
 import type { AppInstance } from './app-types';
 import { registerErrorHandling } from './errors';
 import { healthRoutes } from './routes/health';
+import { filingListRoutes } from './routes/filing-lists';
+import { registryRoutes } from './routes/registry';
 
 z.config(z.locales.zhCN());
 
@@ -84,6 +92,14 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   verificationRoutes(app);
   expertRoutes(app);
   cityReviewRoutes(app);
+  provinceReviewRoutes(app);
+  inspectorRoutes(app);
+  spotCheckRoutes(app);
+  publicDrawRoutes(app);
+  filingListRoutes(app);
+  registryRoutes(app);
+  noticeRoutes(app);
+  publicNoticeRoutes(app);
 
   if (hasWeb) await app.register(fastifyStatic, { root: deps.config.webDistDir, wildcard: false });
   return app;

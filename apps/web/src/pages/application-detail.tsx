@@ -18,9 +18,11 @@ import { ApplicationTimeline } from './applications/ApplicationTimeline';
 import { PrecheckReport } from './applications/PrecheckReport';
 import { StatusTag } from './applications/StatusTag';
 import { CityReviewPanels } from './review/CityReviewPanels';
+import { ProvinceReviewPanel } from './province/ProvinceReviewPanel';
 import { DueDate } from './review/DueDate';
 import { downloadOpinion } from './review/OpinionCard';
 import { VerifyPanel } from './review/VerifyPanel';
+import { downloadFilingConfirmation } from './filing-lists/download';
 
 const DECISION_STATES = ['returned', 'rejected', 'not_recommended'];
 const CITY_REVIEW_STATES = [
@@ -36,6 +38,8 @@ const CITY_REVIEW_STATES = [
   'filed',
 ];
 const OPINION_STATES = CITY_REVIEW_STATES.filter((s) => s !== 'verified');
+/** 省级评估 (issue 5) exists only once an application has been forwarded; before that nothing to fetch. */
+const PRE_REVIEW_STATES = ['draft', 'submitted', 'returned', 'recommended'];
 
 export default function ApplicationDetailPage() {
   const { id = '' } = useParams();
@@ -101,6 +105,9 @@ export default function ApplicationDetailPage() {
             {OPINION_STATES.includes(detail.status) && (staff || detail.status === 'not_recommended') && (
               <Button onClick={() => downloadOpinion(detail)}>下载评估意见书</Button>
             )}
+            {detail.status === 'filed' && !['expert', 'inspector'].includes(me.role) && (
+              <Button onClick={() => downloadFilingConfirmation(detail)}>下载备案确认通知书</Button>
+            )}
             {detail.abilities.sendBack && (
               <Button danger onClick={() => setSendingBack(true)}>
                 退回重新核验
@@ -159,6 +166,9 @@ export default function ApplicationDetailPage() {
               />
             </Card>
             {detail.abilities.verify && <VerifyPanel detail={detail} onChanged={setDetail} />}
+            {!['expert', 'inspector'].includes(me.role) && !PRE_REVIEW_STATES.includes(detail.status) && (
+              <ProvinceReviewPanel detail={detail} canAct={me.role === 'province_center'} onChanged={load} />
+            )}
             {showCityReview && (
               <CityReviewPanels detail={detail} canAct={me.role === 'city_bureau'} onChanged={load} />
             )}
