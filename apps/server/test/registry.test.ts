@@ -18,6 +18,8 @@ import {
 } from './support/province-fixtures';
 import { importFilings, passedNotice, type ImportRow } from './support/filing-list-fixtures';
 import { assertExportSize } from '../src/use-cases/registry/registry-export';
+import { searchRegistry } from '../src/use-cases/registry/registry-search';
+import { cachedRegistrySearch, RegistrySearchCache } from '../src/use-cases/registry/registry-search-cache';
 
 let ctx: TestContext;
 let center: Session;
@@ -116,6 +118,10 @@ const byName = (name: string) => BODIES.find((b) => b.name === name)!.creditCode
 beforeAll(async () => {
   ctx = await createTestContext();
   center = await loginAs(ctx.app, 'sjzx');
+  // The registry of these tests is the fixture alone: the demo data's earlier filings (衡阳示例…) go.
+  await ctx.database.db.execute(sql`delete from registry_events`);
+  await ctx.database.db.execute(sql`delete from registry_bodies`);
+  await ctx.database.db.execute(sql`delete from filings`);
   await importFilings(center, BODIES);
   // One body filed here (with a sequence code and a 第N批), one suspended.
   confirmed = await registerSchool(ctx.app, '430200', '株洲望城技工学校');
@@ -454,5 +460,151 @@ describe('rate limits', () => {
     } finally {
       await strict.close();
     }
+  });
+});
+
+describe('search cache (repeated public searches)', () => {
+  const raw = (query: Record<string, string>) => get(`/api/public/registry?${new URLSearchParams(query)}`);
+
+  it('answers a repeated search from the cache, identical to the search itself', async () => {
+    const queries: Record<string, string>[] = [
+      { name: '湘' },
+      { cityCode: '430100', pageSize: '5', page: '2' },
+      { creditCode: '9143' },
+    ];
+    for (const query of queries) {
+      const first = await raw(query);
+      const again = await raw(query);
+      expect(first.statusCode).toBe(200);
+      expect(again.headers['x-registry-cache']).toBe('hit');
+      expect(again.headers['content-type']).toMatch(/^application\/json/);
+      expect(again.body).toBe(first.body);
+      // …and what the uncached search returns now.
+      const direct = await searchRegistry(ctx.database.db, {
+        page: 1,
+        pageSize: 20,
+        ...Object.fromEntries(Object.entries(query).map(([k, v]) => [k, /^page/.test(k) ? Number(v) : v])),
+      });
+      expect(JSON.parse(again.body)).toEqual(direct);
+    }
+    // The same query written differently (spaces, full-width) shares the answer.
+    await raw({ name: '湘潭' });
+    const folded = await raw({ name: ' 湘 潭 ' });
+    expect(folded.headers['x-registry-cache']).toBe('hit');
+    expect(
+      folded
+        .json()
+        .items.map((i: { name: string }) => i.name)
+        .sort(),
+    ).toEqual(['湘潭钢铁技工学校', '湘潭电机潭钢厂'].sort());
+  });
+
+  it('bad input is refused before the cache, every time', async () => {
+    for (let i = 0; i < 2; i++) {
+      const res = await raw({ creditCode: '9143-03' });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().code).toBe('REGISTRY_CREDIT_CODE_INVALID');
+      expect(res.headers['x-registry-cache']).toBeUndefined();
+    }
+  });
+
+  it('an import that files a new body shows it at once in a repeated search (also on another instance)', async () => {
+    const other = new RegistrySearchCache(); // another server instance over the same database
+    const query = { name: '岳麓', page: 1, pageSize: 20 };
+    expect((await raw({ name: '岳麓' })).json().total).toBe(0);
+    expect((await raw({ name: '岳麓' })).headers['x-registry-cache']).toBe('hit');
+    expect(JSON.parse((await cachedRegistrySearch(ctx.database.db, other, query)).json).total).toBe(0);
+    expect((await cachedRegistrySearch(ctx.database.db, other, query)).hit).toBe(true);
+
+    await importFilings(center, [
+      {
+        name: '岳麓山职业技能评价中心',
+        creditCode: code('430100', 900),
+        city: '430100',
+        occupationCode: WELDER,
+        mode: '社会评价',
+        levels: '四级',
+        date: '2024-05-01',
+      },
+    ]);
+
+    const after = await raw({ name: '岳麓' });
+    expect(after.headers['x-registry-cache']).toBe('miss');
+    expect(after.json().items.map((i: { name: string }) => i.name)).toEqual(['岳麓山职业技能评价中心']);
+    const elsewhere = await cachedRegistrySearch(ctx.database.db, other, query);
+    expect(elsewhere.hit).toBe(false);
+    expect(JSON.parse(elsewhere.json).items).toHaveLength(1);
+  });
+
+  it('a filing confirmation shows the newly filed body at once in a repeated search', async () => {
+    const name = '株洲芦淞技工学校';
+    expect((await raw({ name: '芦淞' })).json().total).toBe(0);
+    expect((await raw({ name: '芦淞' })).headers['x-registry-cache']).toBe('hit');
+    const school = await registerSchool(ctx.app, '430200', name);
+    const app = await submittedSchoolApplication(
+      school.session,
+      await openRoundId(center),
+      await firstChainId(center),
+    );
+    // Registering and applying change nothing in the registry: still answered from the cache.
+    expect((await raw({ name: '芦淞' })).headers['x-registry-cache']).toBe('hit');
+    const noticeId = await passedNotice(ctx.database.db, [app]);
+    const res = await (await loginAs(ctx.app, 'srst')).post('/api/filing-lists', { noticeId });
+    expect(res.statusCode, res.body).toBe(201);
+
+    const after = await raw({ name: '芦淞' });
+    expect(after.headers['x-registry-cache']).toBe('miss');
+    const items = after.json().items as { name: string; sequenceCode: string | null }[];
+    expect(items.map((i) => i.name)).toEqual([name]);
+    expect(items[0]!.sequenceCode).toMatch(/^\d{6}$/);
+  });
+});
+
+describe('search cache bounds', () => {
+  it('keeps at most maxEntries answers, evicting the least recently used', () => {
+    const cache = new RegistrySearchCache({ maxEntries: 3 });
+    for (const k of ['a', 'b', 'c']) cache.set(1, k, `{"k":"${k}"}`);
+    expect(cache.get(1, 'a')).toBe('{"k":"a"}'); // a is now the most recent
+    cache.set(1, 'd', '{"k":"d"}');
+    expect(cache.size).toBe(3);
+    expect(cache.get(1, 'b')).toBeUndefined();
+    expect(cache.get(1, 'a')).toBe('{"k":"a"}');
+    for (let i = 0; i < 5_000; i++) cache.set(1, `q${i}`, '{}');
+    expect(cache.size).toBe(3);
+  });
+
+  it('keeps at most maxChars of JSON and never one answer larger than that', () => {
+    const cache = new RegistrySearchCache({ maxChars: 100 });
+    cache.set(1, 'big', 'x'.repeat(101));
+    expect(cache.size).toBe(0);
+    for (let i = 0; i < 10; i++) cache.set(1, `k${i}`, 'y'.repeat(30));
+    expect(cache.size).toBe(3);
+    expect(cache.totalChars).toBe(90);
+    cache.set(1, 'k9', 'z'.repeat(10)); // replacing an entry frees its old size
+    expect(cache.totalChars).toBe(70);
+  });
+
+  it('a newer registry version empties it; an answer of an older version is not kept', () => {
+    const cache = new RegistrySearchCache();
+    cache.set(4, 'q', 'old');
+    expect(cache.get(4, 'q')).toBe('old');
+    expect(cache.get(5, 'q')).toBeUndefined();
+    expect(cache.size).toBe(0);
+    cache.set(4, 'q', 'late answer of version 4');
+    expect(cache.get(5, 'q')).toBeUndefined();
+    cache.set(5, 'q', 'new');
+    expect(cache.get(4, 'q')).toBeUndefined(); // a request that read version 4 searches afresh
+    expect(cache.get(5, 'q')).toBe('new');
+  });
+
+  it('recomputes answers older than maxAgeMs', () => {
+    let now = 0;
+    const cache = new RegistrySearchCache({ maxAgeMs: 1_000, now: () => now });
+    cache.set(1, 'q', 'answer');
+    now = 1_000;
+    expect(cache.get(1, 'q')).toBe('answer');
+    now = 2_001;
+    expect(cache.get(1, 'q')).toBeUndefined();
+    expect(cache.totalChars).toBe(0);
   });
 });

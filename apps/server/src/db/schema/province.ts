@@ -296,6 +296,8 @@ export const registryBodies = pgTable(
     index('registry_bodies_name_tokens_idx').using('gin', t.nameTokens),
     index('registry_bodies_occupations_idx').using('gin', t.occupationCodes),
     index('registry_bodies_city_status_idx').on(t.cityCode, t.status, t.sequenceCode),
+    // A city's bodies in registry order (city-only searches and their pages walk it, no sort).
+    index('registry_bodies_city_sequence_idx').on(t.cityCode, t.sequenceCode),
     index('registry_bodies_status_idx').on(t.status, t.sequenceCode),
   ],
 );

@@ -18,10 +18,12 @@ import {
   registrySearchQuery,
   registrySearchResult,
   sequenceParams,
+  type RegistrySearchResult,
 } from '@skillcert/contracts';
 import type { AppInstance } from '../app-types';
 import { perMinute } from '../rate-limit';
-import { registryBody, searchRegistry } from '../../use-cases/registry/registry-search';
+import { registryBody } from '../../use-cases/registry/registry-search';
+import { cachedRegistrySearch, RegistrySearchCache } from '../../use-cases/registry/registry-search-cache';
 import {
   assertExportSize,
   REGISTRY_EXPORT_TYPES,
@@ -44,6 +46,8 @@ export function registryRoutes(app: AppInstance): void {
   const { deps } = app;
   const reads = { access: { public: true as const }, rateLimit: perMinute(deps.config, 120) };
   const files = { access: { public: true as const }, rateLimit: perMinute(deps.config, 20) };
+  // One cache per app instance (bounded; invalidated through the registry version in the database).
+  const searchCache = new RegistrySearchCache({ now: () => deps.clock.now().getTime() });
 
   app.get(
     '/api/public/registry',
@@ -56,7 +60,15 @@ export function registryRoutes(app: AppInstance): void {
       },
       config: reads,
     },
-    async (request) => searchRegistry(deps.db, request.query),
+    async (request, reply) => {
+      const { json, hit } = await cachedRegistrySearch(deps.db, searchCache, request.query);
+      // Already the JSON of a registrySearchResult (built by searchRegistry): a string with a JSON
+      // content type is sent as is, not serialized again (the typed reply only knows the object form).
+      return reply
+        .header('x-registry-cache', hit ? 'hit' : 'miss')
+        .type('application/json; charset=utf-8')
+        .send(json as unknown as RegistrySearchResult);
+    },
   );
 
   for (const format of ['xlsx', 'csv', 'json'] as const satisfies RegistryExportFormat[]) {

@@ -13,7 +13,8 @@
  * Order is stable: 评价机构序列码, then credit code (bodies known only from imported filings, without a
  * sequence code, come last). The total is counted up to a cap (1,000: 50 pages of 20) so that a
  * one-character query matching most of the registry stays cheap; beyond it the answer says "at least"
- * and the page asks for narrower criteria.
+ * and the page asks for narrower criteria. Repeated public searches are answered from
+ * `registry-search-cache.ts` (keyed by the registry version, so a change anywhere is seen at once).
  */
 import { and, arrayContains, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
@@ -172,74 +173,54 @@ export async function searchRegistry(
   db: Executor,
   query: RegistrySearchQuery,
 ): Promise<RegistrySearchResult> {
-  const where = and(...registryConditions(query));
+  const where = and(...registryConditions(query)) ?? sql`true`;
   const offset = (query.page - 1) * query.pageSize;
-  let rows: (Parameters<typeof presentBody>[0] & { total?: number })[];
-  let total: number;
-  if (offset + query.pageSize <= REGISTRY_COUNT_CAP) {
-    // One statement: the matches in order, up to the cap (keys only), counted; the page is cut from
-    // them and only its rows are read in full. The index work is done once for page and count. Plain
-    // SQL (no query builder) and only the columns shown: this is the hottest public read.
-    const result = (await db.execute(sql`
-      with matched as (
-        select credit_code, sequence_code from registry_bodies
-        where ${where ?? sql`true`}
-        order by sequence_code asc nulls last, credit_code asc
-        limit ${REGISTRY_COUNT_CAP + 1}
-      ), page_keys as (
-        select credit_code, sequence_code from matched
-        order by sequence_code asc nulls last, credit_code asc
-        limit ${query.pageSize} offset ${offset}
-      )
-      select b.credit_code, b.name, b.city_code, b.supervising_city_code, b.sequence_code, b.status,
-             b.occupation_codes, b.levels, b.modes, b.item_count, b.first_filed_on::text as first_filed_on,
-             c.name as city_name, s.name as supervising_city_name, (select count(*) from matched)::int as total
-      from page_keys p
-      join registry_bodies b on b.credit_code = p.credit_code
-      left join divisions c on c.code = b.city_code
-      left join divisions s on s.code = b.supervising_city_code
-      order by p.sequence_code asc nulls last, p.credit_code asc`)) as unknown as { rows: RawBodyRow[] };
-    rows = result.rows.map((r) => ({
-      body: {
-        creditCode: r.credit_code,
-        name: r.name,
-        cityCode: r.city_code,
-        supervisingCityCode: r.supervising_city_code,
-        sequenceCode: r.sequence_code,
-        status: r.status,
-        occupationCodes: r.occupation_codes,
-        levels: r.levels,
-        modes: r.modes,
-        itemCount: Number(r.item_count),
-        firstFiledOn: r.first_filed_on,
-      },
-      cityName: r.city_name,
-      supervisingCityName: r.supervising_city_name,
-      total: Number(r.total),
-    }));
-    total =
-      rows.length > 0
-        ? rows[0]!.total!
-        : offset === 0
-          ? 0
-          : await countRegistry(db, where, REGISTRY_COUNT_CAP);
-  } else {
-    // Beyond the counted range (deep pages of a broad query): the page by offset, the count capped.
-    const [page, counted] = await Promise.all([
-      db
-        .select(bodyColumns)
-        .from(registryBodies)
-        .leftJoin(city, eq(city.code, registryBodies.cityCode))
-        .leftJoin(supervisingCity, eq(supervisingCity.code, registryBodies.supervisingCityCode))
-        .where(where)
-        .orderBy(...registryOrder)
-        .limit(query.pageSize)
-        .offset(offset),
-      countRegistry(db, where, REGISTRY_COUNT_CAP),
-    ]);
-    rows = page;
-    total = counted;
-  }
+  // One statement, two independent parts the planner serves each its own way: the page (walking the
+  // order index with the criteria as a filter when matches are common, or the criteria's index and a
+  // top-N sort when they are rare) and the total (any cap + 1 matches, unordered: a bitmap scan of the
+  // criteria's index stops after them). Sorting every match only to count it — what a single "matches
+  // in order, up to the cap" pass does — costs ten times more for a one-character name. Plain SQL and
+  // only the columns shown: this is the hottest public read.
+  const result = (await db.execute(sql`
+    select b.credit_code, b.name, b.city_code, b.supervising_city_code, b.sequence_code, b.status,
+           b.occupation_codes, b.levels, b.modes, b.item_count, b.first_filed_on::text as first_filed_on,
+           c.name as city_name, s.name as supervising_city_name,
+           (select count(*) from (select 1 from registry_bodies where ${where} limit ${REGISTRY_COUNT_CAP + 1}) m)::int as total
+    from (
+      select credit_code, name, city_code, supervising_city_code, sequence_code, status, occupation_codes,
+             levels, modes, item_count, first_filed_on
+      from registry_bodies
+      where ${where}
+      order by sequence_code asc nulls last, credit_code asc
+      limit ${query.pageSize} offset ${offset}
+    ) b
+    left join divisions c on c.code = b.city_code
+    left join divisions s on s.code = b.supervising_city_code
+    order by b.sequence_code asc nulls last, b.credit_code asc`)) as unknown as { rows: RawBodyRow[] };
+  const rows = result.rows.map((r) => ({
+    body: {
+      creditCode: r.credit_code,
+      name: r.name,
+      cityCode: r.city_code,
+      supervisingCityCode: r.supervising_city_code,
+      sequenceCode: r.sequence_code,
+      status: r.status,
+      occupationCodes: r.occupation_codes,
+      levels: r.levels,
+      modes: r.modes,
+      itemCount: Number(r.item_count),
+      firstFiledOn: r.first_filed_on,
+    },
+    cityName: r.city_name,
+    supervisingCityName: r.supervising_city_name,
+  }));
+  // A page past the last match has no row to carry the total: count on its own.
+  const total =
+    result.rows.length > 0
+      ? Number(result.rows[0]!.total)
+      : offset === 0
+        ? 0
+        : await countRegistry(db, where, REGISTRY_COUNT_CAP);
   const capped = total > REGISTRY_COUNT_CAP;
   return {
     items: rows.map(presentBody),

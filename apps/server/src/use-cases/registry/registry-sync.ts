@@ -3,13 +3,17 @@
  * (filing confirmation, the Excel import of earlier filings) call `refreshRegistryBodies` inside their
  * transaction with the credit codes they touched. A body's search columns — name tokens (1–2 character
  * search), occupations, levels, modes, item count — are recomputed from its filings in force; its
- * 评价机构序列码 is only ever set once (by confirmation) and never changed here.
+ * 评价机构序列码 is only ever set once (by confirmation) and never changed here. Every refresh that writes
+ * a row also increments the registry version in the same transaction, which invalidates the cached
+ * public search answers (`registry-search-cache.ts`) on every server instance once it commits. Any other
+ * code that writes `registry_bodies` must call `bumpRegistryVersion` in its transaction too.
  */
 import { inArray, sql } from 'drizzle-orm';
 import { isSkillLevel, nameTokens, skillLevelRank } from '@skillcert/domain';
 import type { Executor } from '../../db/client';
 import { filings, organizations, registryBodies, registryEvents } from '../../db/schema';
 import { chunk } from '../../reference/insert-chunks';
+import { bumpRegistryVersion } from './registry-search-cache';
 
 export type RegistryBodyRow = typeof registryBodies.$inferSelect;
 
@@ -164,6 +168,9 @@ export async function refreshRegistryBodies(
         },
       });
   }
+
+  // After the registry rows' locks (taken first, above), before the caller's audit entry.
+  if (rows.length > 0) await bumpRegistryVersion(tx);
 
   if (opts.eventOf) {
     const events: (typeof registryEvents.$inferInsert)[] = [];

@@ -1,0 +1,1 @@
+CREATE INDEX "registry_bodies_city_sequence_idx" ON "registry_bodies" USING btree ("city_code","sequence_code");
