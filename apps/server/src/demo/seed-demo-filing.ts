@@ -8,6 +8,7 @@ import type { AppDeps } from '../deps';
 import { filings, industrialChains, organizations } from '../db/schema';
 import { createRound, changeRoundStatus } from '../use-cases/rounds/rounds';
 import { createExpert } from '../use-cases/experts/expert-pool';
+import { refreshRegistryBodies } from '../use-cases/registry/registry-sync';
 import { actorOf, draftWith, meta, submitIfClean } from './demo-helpers';
 import { seedDemoForwarded } from './seed-demo-forwarded';
 
@@ -95,6 +96,8 @@ export async function seedDemoFiling(deps: AppDeps): Promise<void> {
       source: 'import',
       sourceNote: '演示：2023年企业自主评价备案（导入）',
     });
+    // The Excel import keeps the public registry in step; this direct insert does the same.
+    await deps.db.transaction((tx) => refreshRegistryBodies(tx, [hengyang.creditCode], { now: today }));
   }
 
   const [schoolOrg] = await deps.db

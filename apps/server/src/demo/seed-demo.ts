@@ -6,6 +6,7 @@ import { industrialChains, organizations, users } from '../db/schema';
 import { appendAudit } from '../audit/audit-writer';
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_STAFF } from './demo-accounts';
 import { seedDemoFiling } from './seed-demo-filing';
+import { seedDemoInspectors } from './seed-demo-province';
 
 /** The six cluster names of the 十四五 "3+3+2" framing, marked 示例 (the official chain list is not in the data). */
 export const EXAMPLE_CHAINS = [
@@ -87,6 +88,7 @@ export async function seedDemoData(deps: AppDeps): Promise<boolean> {
     );
   });
   await seedDemoFiling(deps);
+  await seedDemoInspectors(deps);
   return true;
 }
 
