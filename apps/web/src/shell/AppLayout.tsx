@@ -122,7 +122,8 @@ export function AppLayout() {
               title: c.path && c.path !== location.pathname ? <Link to={c.path}>{c.label}</Link> : c.label,
             }))}
           />
-          <main>
+          {/* Layout.Content is the page's one <main> landmark; a nested <main> would be a second one. */}
+          <div>
             {isStaff ? (
               <Watermark
                 content={[me.displayName, me.username]}
@@ -134,7 +135,7 @@ export function AppLayout() {
             ) : (
               <div className="page-body">{content}</div>
             )}
-          </main>
+          </div>
         </Layout.Content>
       </Layout>
     </Layout>

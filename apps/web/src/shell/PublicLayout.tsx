@@ -35,10 +35,9 @@ export function PublicLayout() {
           <FontToggle />
         </Space>
       </Layout.Header>
+      {/* antd's Layout.Content is already the page's one <main> landmark. */}
       <Layout.Content className="public-content">
-        <main>
-          <Outlet />
-        </main>
+        <Outlet />
       </Layout.Content>
       <Layout.Footer style={{ textAlign: 'center' }}>湖南省人力资源和社会保障厅</Layout.Footer>
     </Layout>
