@@ -4,12 +4,13 @@
  * every walk gets its own copy without rebuilding it.
  */
 import { cpSync } from 'node:fs';
-import { systemClock } from '../../apps/server/src/clock';
+import { systemClock, type Clock } from '../../apps/server/src/clock';
 import { buildApp } from '../../apps/server/src/http/app';
 import { createDeps } from '../../apps/server/src/deps';
 import type { AppInstance } from '../../apps/server/src/http/app-types';
 import { seedDemoData } from '../../apps/server/src/demo/seed-demo';
 import { createTestDatabase } from '../../apps/server/test/support/test-db';
+import type { AppConfig } from '../../apps/server/src/config';
 import { testConfig } from '../../apps/server/test/support/test-config';
 
 export interface RunningServer {
@@ -18,10 +19,12 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(): Promise<RunningServer> {
-  const config = { ...testConfig(), mode: 'demo' as const };
+export async function startServer(
+  opts: { clock?: Clock; config?: Partial<AppConfig> } = {},
+): Promise<RunningServer> {
+  const config: AppConfig = { ...testConfig(), mode: 'demo', ...opts.config };
   const database = await createTestDatabase({ demo: true });
-  const deps = createDeps(config, database, systemClock);
+  const deps = createDeps(config, database, opts.clock ?? systemClock);
   if (database.fromDemoTemplate && process.env.SKILLCERT_DEMO_FILES) {
     cpSync(process.env.SKILLCERT_DEMO_FILES, config.filesDir!, { recursive: true });
   } else {

@@ -1,0 +1,357 @@
+/**
+ * The province walk in Chromium, on the demo data (two 长沙 schools forwarded by the 长沙 bureau wait in
+ * 省级评估): the province centre (sjzx) passes both; commits a 双随机 spot check, whose commitment is public
+ * before the draw and replays 一致 in the browser; draws; the drawn inspector records a pass; the results
+ * are published; sjzx prepares a notice and the province bureau (srst) publishes it with the end date
+ * computed in working days; a member of the public objects to one school's item through the human check
+ * and tracks it by receipt number; sjzx upholds it (only that school's item leaves the list); after the
+ * window (the server clock jumps forward — no backdoor) the notice is closed; srst confirms the filing
+ * (第N批, 序列码) and the other school appears in the public registry, found by a two-character query.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { hasBrowser, launchBrowser } from './support/browser';
+import { startServer, type RunningServer } from './support/server';
+import { WalkClock } from './support/walk-clock';
+
+const PASSWORD = 'Skill@2026';
+const KEPT = '长沙示例技师学院';
+const OBJECTED = '长沙示例航空职业技术学院';
+
+/**
+ * The walk starts now, unless a 5-working-day window from now would run into a year the calendar has no
+ * data for (notice dates refuse to compute then, R10): then it starts on a fixed day in 2026.
+ */
+function walkStart(): Date {
+  const now = new Date();
+  const lastSafe = new Date('2026-12-15T00:00:00+08:00');
+  return now.getTime() < lastSafe.getTime() && now.getFullYear() === 2026
+    ? now
+    : new Date('2026-11-26T10:00:00+08:00');
+}
+
+async function login(page: Page, baseUrl: string, username: string) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByRole('navigation', { name: '功能菜单' }).waitFor({ timeout: 20_000 });
+}
+
+async function statusIs(page: Page, label: string) {
+  await page.getByTestId('application-status').getByText(label, { exact: true }).waitFor({ timeout: 15_000 });
+}
+
+const shanghaiDate = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d); // YYYY-MM-DD
+
+describe.skipIf(!hasBrowser)('province path and public pages in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const clock = new WalkClock(walkStart());
+  const ids: Record<string, string> = {};
+  let drawId = '';
+  let noticeId = '';
+  let receipt = '';
+
+  beforeAll(async () => {
+    // Test mode: the human check hands its answer to test clients, so the objection passes the real check.
+    server = await startServer({ clock, config: { mode: 'test' } });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const newContext = async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    // The browser shows the server's day (date pickers, countdowns).
+    await context.clock.setSystemTime(clock.now());
+    return context;
+  };
+  /** A failed step names the page it was on and what that page said, so a CI log is enough to see why. */
+  const explain = async (page: Page, error: unknown): Promise<never> => {
+    const text = await page
+      .locator('body')
+      .innerText({ timeout: 2_000 })
+      .catch(() => '(no page text)');
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`${message}\n--- at ${page.url()} the page showed:\n${text.slice(0, 3_000)}`);
+  };
+  const as = async <T>(username: string, walk: (page: Page, context: BrowserContext) => Promise<T>) => {
+    const context = await newContext();
+    const page = await context.newPage();
+    try {
+      await login(page, server.url, username);
+      return await walk(page, context);
+    } catch (error) {
+      return await explain(page, error);
+    } finally {
+      await context.close();
+    }
+  };
+  const anonymous = async <T>(walk: (page: Page) => Promise<T>) => {
+    const context = await newContext();
+    const page = await context.newPage();
+    try {
+      return await walk(page);
+    } catch (error) {
+      return await explain(page, error);
+    } finally {
+      await context.close();
+    }
+  };
+
+  it('province review passes both forwarded applications', async () => {
+    await as('sjzx', async (page) => {
+      for (const school of [KEPT, OBJECTED]) {
+        await page.getByRole('navigation', { name: '功能菜单' }).getByText('待办', { exact: true }).click();
+        const row = page.locator('tr').filter({ hasText: school }).first();
+        await row.waitFor();
+        await row.getByRole('link').first().click();
+        await page.waitForURL(/\/applications\/[0-9a-f-]{36}$/);
+        ids[school] = /\/applications\/([0-9a-f-]{36})$/.exec(page.url())![1]!;
+        await statusIs(page, '省级评估中');
+        const card = page.getByTestId('province-review-card');
+        await card.getByText('评估通过', { exact: true }).click();
+        await card.getByLabel('评估意见（选填）').fill('汇总材料齐全，专家评审和实地评估程序规范');
+        await card.getByRole('button', { name: '提交省级评估结论' }).click();
+        await statusIs(page, '待抽查');
+      }
+    });
+  });
+
+  it('commits a spot check publicly before drawing, draws, and the public replay matches', async () => {
+    drawId = await as('sjzx', async (page) => {
+      await page.getByRole('navigation', { name: '功能菜单' }).getByText('抽查复核', { exact: true }).click();
+      await page.getByRole('button', { name: /发起承诺/ }).click();
+      const modal = page.locator('.ant-modal').filter({ hasText: '发起抽查承诺' });
+      await modal
+        .getByText(/2 个|2个/)
+        .first()
+        .waitFor({ timeout: 15_000 });
+      await modal.getByRole('button', { name: '冻结名单并公布承诺' }).click();
+      await page.waitForURL(/\/spot-checks\/[0-9a-f-]{36}$/);
+      return /\/spot-checks\/([0-9a-f-]{36})$/.exec(page.url())![1]!;
+    });
+
+    // Before the draw: the commitment is public, the seed is not, and its hashes replay.
+    await anonymous(async (page) => {
+      await page.goto(`${server.url}/public/draws/${drawId}`);
+      await page.getByText('承诺已公布，尚未抽取').waitFor();
+      const body = await page.getByRole('main').innerText();
+      expect(body).not.toMatch(/冯工|蒋工|沈工|韩工|杨工|1360731/);
+      await page.getByTestId('replay-button').click();
+      await expect(page.getByTestId('replay-verdict').innerText()).resolves.toContain('一致');
+    });
+
+    await as('sjzx', async (page) => {
+      await page.goto(`${server.url}/spot-checks/${drawId}`);
+      await page.getByRole('button', { name: /^抽\s*取$/ }).click();
+      await page
+        .locator('.ant-modal-confirm')
+        .getByRole('button', { name: /^抽\s*取$/ })
+        .click();
+      await page
+        .getByText(/已抽取/)
+        .first()
+        .waitFor({ timeout: 20_000 });
+    });
+
+    // After the draw: seed and result are public; the browser recomputes them with the domain code.
+    await anonymous(async (page) => {
+      await page.goto(`${server.url}/public/draws/${drawId}`);
+      await page.getByText('抽取结果', { exact: true }).waitFor();
+      await page.getByTestId('replay-button').click();
+      const verdict = page.getByTestId('replay-verdict');
+      await verdict.waitFor();
+      expect(await verdict.innerText()).toContain('一致');
+      expect(await verdict.innerText()).not.toContain('不一致');
+    });
+  });
+
+  it('the drawn inspector records a pass and the province publishes the results', async () => {
+    const res = await server.app.inject({ method: 'GET', url: `/api/public/draws/${drawId}` });
+    const draw = res.json() as {
+      result: { selected: { applicationNumber: string; inspectorCodes: string[] }[] };
+    };
+    expect(draw.result.selected).toHaveLength(1);
+    const target = draw.result.selected[0]!;
+    // The demo inspectors DC0001…DC0005 are ducha1…ducha5 (seeded in that order).
+    const username = `ducha${Number(target.inspectorCodes[0]!.slice(2))}`;
+    await as(username, async (page) => {
+      await page.getByRole('navigation', { name: '功能菜单' }).getByText('我的抽查', { exact: true }).click();
+      const card = page.locator('.ant-card').filter({ hasText: target.applicationNumber }).first();
+      await card.getByRole('button', { name: '录入复核结果' }).click();
+      const form = page.locator('.ant-drawer').filter({ hasText: '录入复核结果' });
+      await form
+        .getByLabel('现场复核发现')
+        .fill('实地核对理论机考室、焊接实训工位与视频监控，与申报材料一致');
+      await form.getByRole('button', { name: '提交复核结果' }).click();
+      await page
+        .locator('.ant-modal-confirm')
+        .getByRole('button', { name: /^提\s*交$/ })
+        .click();
+      await card.getByText('复核通过').first().waitFor({ timeout: 20_000 });
+    });
+    await as('sjzx', async (page) => {
+      await page.goto(`${server.url}/spot-checks/${drawId}`);
+      await page.getByRole('button', { name: '公开复核结果' }).click();
+      await page
+        .locator('.ant-modal-confirm')
+        .getByRole('button', { name: /^公\s*开$/ })
+        .click();
+      await page.locator('#root').getByText('复核结果已公开').first().waitFor();
+    });
+  });
+
+  it('prepares and publishes the notice with its end date in working days', async () => {
+    noticeId = await as('sjzx', async (page) => {
+      await page.getByRole('navigation', { name: '功能菜单' }).getByText('公示管理', { exact: true }).click();
+      await page.getByRole('button', { name: /拟定公示/ }).click();
+      const modal = page.locator('.ant-modal').filter({ hasText: '拟定公示' });
+      for (const school of [KEPT, OBJECTED])
+        await modal.locator('tr').filter({ hasText: school }).getByRole('checkbox').check();
+      await modal.getByRole('button', { name: /生成公示草稿/ }).click();
+      await page.waitForURL(/\/notices\/[0-9a-f-]{36}$/);
+      return /\/notices\/([0-9a-f-]{36})$/.exec(page.url())![1]!;
+    });
+    await as('srst', async (page) => {
+      await page.goto(`${server.url}/notices/${noticeId}`);
+      const picker = page.getByLabel('公示开始日期');
+      await picker.click();
+      await picker.fill(shanghaiDate(clock.now()));
+      await picker.press('Enter');
+      await page
+        .getByText(/第5个工作日|截止/)
+        .first()
+        .waitFor();
+      await page.getByRole('button', { name: '审定发布' }).click();
+      const published = page.waitForResponse((r) => r.url().endsWith(`/api/notices/${noticeId}/publish`));
+      await page.locator('.ant-modal-confirm').getByRole('button', { name: '确认发布' }).click();
+      const answer = await published;
+      expect(answer.status(), await answer.text()).toBe(200);
+      await page
+        .getByText(/公示期至/)
+        .first()
+        .waitFor({ timeout: 20_000 });
+    });
+  });
+
+  it('the public objects to one school through the human check and tracks it by receipt number', async () => {
+    receipt = await anonymous(async (page) => {
+      // In test mode the challenge carries its answer, so the walk passes the real server-side check.
+      let answer = '';
+      page.on('response', (r) => {
+        if (r.url().includes('/api/public/human-check'))
+          void r.json().then((c: { answer?: number | string }) => (answer = String(c.answer ?? '')));
+      });
+      await page.goto(`${server.url}/public/notices`);
+      await page
+        .getByRole('link', { name: /查看名单、提出异议/ })
+        .first()
+        .click();
+      await page.waitForURL(/\/public\/notices\/[0-9a-f-]{36}$/);
+      await page.getByText(KEPT).first().waitFor();
+      const row = page.getByRole('row').filter({ hasText: OBJECTED }).first();
+      await row.getByRole('button', { name: '提出异议' }).click();
+      await expect.poll(() => answer, { timeout: 15_000 }).not.toBe('');
+      await page.getByLabel('联系人姓名').fill('张群众');
+      await page.getByLabel('联系电话（手机）').fill('13911112222');
+      await page.getByLabel('异议事实和理由').fill('该单位焊接实训工位实际不足20个，与公示材料不符，请核查');
+      await page.getByLabel('验证码答案').fill(answer);
+      await page.getByRole('button', { name: /提交异议/ }).click();
+      return (await page.getByTestId('receipt-number').innerText({ timeout: 20_000 })).trim();
+    });
+    expect(receipt).toMatch(/^YY\d{8}[0-9A-Z]{8}$/);
+    await anonymous(async (page) => {
+      await page.goto(`${server.url}/public/objections`);
+      await page.getByLabel('回执号').fill(receipt);
+      await page.getByRole('button', { name: /查\s*询/ }).click();
+      await page.getByText('正在核查处理，请耐心等待').waitFor();
+      expect(await page.getByRole('main').innerText()).not.toContain('13911112222');
+    });
+  });
+
+  it('an upheld objection removes only that school; after the window the notice closes', async () => {
+    await as('sjzx', async (page) => {
+      await page.getByRole('navigation', { name: '功能菜单' }).getByText('异议处理', { exact: true }).click();
+      await page.locator('tr').filter({ hasText: receipt }).getByRole('link').first().click();
+      await page.getByText('异议成立', { exact: true }).click();
+      await page
+        .getByLabel(/答复意见/)
+        .fill('经实地核查，该单位焊接实训工位不足，异议成立，该职业不予备案。');
+      await page
+        .getByRole('button', { name: /提交答复|提\s*交/ })
+        .first()
+        .click();
+      const confirm = page.locator('.ant-modal-confirm');
+      await confirm.getByRole('button').last().click();
+      await page
+        .getByText(/已答复|异议成立/)
+        .first()
+        .waitFor();
+    });
+    await anonymous(async (page) => {
+      await page.goto(`${server.url}/public/objections`);
+      await page.getByLabel('回执号').fill(receipt);
+      await page.getByRole('button', { name: /查\s*询/ }).click();
+      await page.getByText(/该职业不予备案/).waitFor();
+    });
+
+    // The window ends; nothing is open, so the notice can be closed (the scheduled job would do the same).
+    clock.advanceDays(14);
+    await as('srst', async (page) => {
+      await page.goto(`${server.url}/notices/${noticeId}`);
+      await page.getByRole('button', { name: '办结公示' }).click();
+      await page.locator('.ant-modal-confirm').getByRole('button', { name: '确认办结' }).click();
+      await page
+        .getByText(/已办结|公示期满/)
+        .first()
+        .waitFor({ timeout: 20_000 });
+    });
+    await as('sjzx', async (page) => {
+      await page.goto(`${server.url}/applications/${ids[KEPT]}`);
+      await statusIs(page, '公示通过');
+      await page.goto(`${server.url}/applications/${ids[OBJECTED]}`);
+      await statusIs(page, '不予通过');
+    });
+  });
+
+  it('confirms the filing (第N批, 序列码) and the school appears in the public registry', async () => {
+    await as('srst', async (page) => {
+      await page.getByRole('navigation', { name: '功能菜单' }).getByText('备案确认', { exact: true }).click();
+      await page.getByRole('row').filter({ hasText: 'GS2026-' }).getByText('备案确认').click();
+      await page.getByText('予以备案').first().waitFor();
+      await page.getByRole('button', { name: '备案确认并发布名单' }).click();
+      const confirmed = page.waitForResponse(
+        (r) => r.request().method() === 'POST' && r.url().endsWith('/api/filing-lists'),
+      );
+      await page.locator('.ant-modal-confirm').getByRole('button', { name: '确认备案' }).click();
+      const answer = await confirmed;
+      expect(answer.status(), await answer.text()).toBe(201);
+      await page
+        .getByText(/第\s*\d+\s*批/)
+        .first()
+        .waitFor({ timeout: 20_000 });
+    });
+    await anonymous(async (page) => {
+      await page.goto(`${server.url}/public/registry`);
+      await page.getByLabel('机构名称').fill('技师');
+      await page.getByRole('button', { name: /查\s*询/ }).click();
+      const row = page.locator('tr').filter({ hasText: KEPT }).first();
+      await row.waitFor();
+      expect(await page.getByRole('main').innerText()).not.toContain(OBJECTED);
+      await row.getByRole('link').first().click();
+      await page.waitForURL(/\/public\/registry\/[0-9A-Z]{18}$/);
+      await page.getByText('焊工').first().waitFor();
+      await page
+        .getByText(/\b\d{6}\b/)
+        .first()
+        .waitFor();
+      const text = await page.getByRole('main').innerText();
+      expect(text).toContain('已备案');
+      expect(text).not.toMatch(/13974100011|周敏/);
+    });
+  });
+});
