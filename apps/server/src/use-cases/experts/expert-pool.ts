@@ -6,15 +6,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import {
-  conflict,
-  invalid,
-  maskMobile,
-  notFound,
-  validateCreditCode,
-  validateMobile,
-  type Actor,
-} from '@skillcert/domain';
+import { conflict, invalid, maskMobile, notFound, type Actor } from '@skillcert/domain';
 import type { AppDeps, RequestMeta } from '../../deps';
 import type { Executor } from '../../db/client';
 import { divisions, experts, occupations, users } from '../../db/schema';
@@ -24,6 +16,13 @@ import { assertStrongPassword } from '../auth/change-own-password';
 import { assertVersion } from '../version-check';
 import { nextCounterValue } from '../counters';
 import { escapeLike } from '../organizations/organization-queries';
+import {
+  assertPoolCity,
+  normalizeCreditCode,
+  normalizePhone,
+  phoneColumns,
+  PROVINCE_PSEUDO_CITY,
+} from '../pools/pool-fields';
 
 export type ExpertRow = typeof experts.$inferSelect;
 export interface ExpertConflictEntry {
@@ -32,7 +31,6 @@ export interface ExpertConflictEntry {
 }
 
 /** The pseudo-city of province-level units (省直, domain.md §2). */
-export const PROVINCE_PSEUDO_CITY = '430000';
 
 const expertScope = (actor: Actor): SQL => scopeCondition(actor, { cityCode: experts.cityCode });
 
@@ -144,29 +142,6 @@ export async function expertView(deps: Pick<AppDeps, 'db' | 'fieldCrypto'>, acto
   return presentExpert(deps, e, city?.name ?? null, user?.username ?? null, names);
 }
 
-function normalizeCreditCode(value: string, field: string): string {
-  const r = validateCreditCode(value);
-  if (!r.valid) {
-    throw invalid('CREDIT_CODE_INVALID', r.errors[0]?.message ?? '统一社会信用代码不正确', [
-      { code: 'CREDIT_CODE_INVALID', field, message: r.errors[0]?.message ?? '统一社会信用代码不正确' },
-    ]);
-  }
-  return r.normalized;
-}
-
-function normalizePhone(value: string): string {
-  const r = validateMobile(value);
-  if (!r.valid) throw invalid('MOBILE_INVALID', r.errors[0]?.message ?? '手机号格式不正确');
-  return r.normalized;
-}
-
-async function assertExpertCity(tx: Executor, cityCode: string): Promise<void> {
-  const [city] = await tx.select().from(divisions).where(eq(divisions.code, cityCode));
-  if (!city || (city.level !== 'city' && cityCode !== PROVINCE_PSEUDO_CITY)) {
-    throw invalid('DIVISION_INVALID', '所选市州不存在（省直单位请选择"430000 省直"）');
-  }
-}
-
 async function assertOccupations(tx: Executor, codes: string[]): Promise<string[]> {
   const unique = [...new Set(codes)];
   const known = await occupationNames(tx, unique);
@@ -225,7 +200,7 @@ export async function createExpert(
     : null;
   const phone = input.phone ? normalizePhone(input.phone) : null;
   return deps.db.transaction(async (tx) => {
-    await assertExpertCity(tx, cityCode);
+    await assertPoolCity(tx, cityCode);
     const occupationCodes = await assertOccupations(tx, input.occupationCodes);
     let userId: string | null = null;
     let initialPassword: string | null = null;
@@ -340,7 +315,7 @@ export async function updateExpert(
       if (actor.role === 'city_bureau') {
         throw invalid('EXPERT_CITY_FIXED', '市州人社局只能维护本市州的专家，不能调整专家所属市州');
       }
-      await assertExpertCity(tx, input.cityCode);
+      await assertPoolCity(tx, input.cityCode);
     }
     const phone = input.phone ? normalizePhone(input.phone) : input.phone;
     const next = {
@@ -359,12 +334,7 @@ export async function updateExpert(
       cityCode: input.cityCode ?? e.cityCode,
       active: input.active ?? e.active,
     };
-    const phoneFields =
-      phone === undefined
-        ? {}
-        : phone === null
-          ? { phoneEnc: null, phoneMac: null }
-          : { phoneEnc: deps.fieldCrypto.encrypt(phone), phoneMac: deps.fieldCrypto.mac(phone) };
+    const phoneFields = phoneColumns(deps.fieldCrypto, phone);
     const [updated] = await tx
       .update(experts)
       .set({ ...next, ...phoneFields, version: e.version + 1 })

@@ -6,16 +6,7 @@
  * conflicts of interest (recused automatically). Public draw records carry the 编号 only.
  */
 import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
-import {
-  conflict,
-  invalid,
-  maskMobile,
-  notFound,
-  validateCreditCode,
-  validateMobile,
-  type Actor,
-  type InspectorConflict,
-} from '@skillcert/domain';
+import { conflict, maskMobile, notFound, type Actor, type InspectorConflict } from '@skillcert/domain';
 import type { AppDeps, RequestMeta } from '../../deps';
 import type { Executor } from '../../db/client';
 import { divisions, inspectors, users } from '../../db/schema';
@@ -24,7 +15,14 @@ import { assertStrongPassword } from '../auth/change-own-password';
 import { assertVersion } from '../version-check';
 import { nextCounterValue } from '../counters';
 import { escapeLike } from '../organizations/organization-queries';
-import { generateInitialPassword, PROVINCE_PSEUDO_CITY } from '../experts/expert-pool';
+import { generateInitialPassword } from '../experts/expert-pool';
+import {
+  assertPoolCity,
+  normalizeCreditCode,
+  normalizePhone,
+  phoneColumns,
+  PROVINCE_PSEUDO_CITY,
+} from '../pools/pool-fields';
 
 export type InspectorRow = typeof inspectors.$inferSelect;
 
@@ -113,33 +111,6 @@ export async function inspectorView(deps: Pick<AppDeps, 'db' | 'fieldCrypto'>, i
   return presentInspector(deps, i, city?.name ?? null, user?.username ?? null);
 }
 
-function normalizeCreditCode(value: string, field: string): string {
-  const r = validateCreditCode(value);
-  if (!r.valid) {
-    const message = r.errors[0]?.message ?? '统一社会信用代码不正确';
-    throw invalid('CREDIT_CODE_INVALID', message, [{ code: 'CREDIT_CODE_INVALID', field, message }]);
-  }
-  return r.normalized;
-}
-
-function normalizePhone(value: string): string {
-  const r = validateMobile(value);
-  if (!r.valid) {
-    const message = r.errors[0]?.message ?? '手机号格式不正确';
-    throw invalid('MOBILE_INVALID', message, [{ code: 'MOBILE_INVALID', field: 'phone', message }]);
-  }
-  return r.normalized;
-}
-
-async function assertInspectorCity(tx: Executor, cityCode: string): Promise<void> {
-  const [city] = await tx.select().from(divisions).where(eq(divisions.code, cityCode));
-  if (!city || (city.level !== 'city' && cityCode !== PROVINCE_PSEUDO_CITY)) {
-    throw invalid('DIVISION_INVALID', '所选市州不存在（省直单位请选择"430000 省直"）', [
-      { code: 'DIVISION_INVALID', field: 'cityCode', message: '所选市州不存在' },
-    ]);
-  }
-}
-
 /** The next free DCnnnn: the counter, skipping any code given by hand. */
 async function nextInspectorCode(tx: Executor): Promise<string> {
   for (;;) {
@@ -177,7 +148,7 @@ export async function createInspector(
   const phone = input.phone ? normalizePhone(input.phone) : null;
   const givenCode = input.code?.trim().toUpperCase();
   return deps.db.transaction(async (tx) => {
-    await assertInspectorCity(tx, input.cityCode);
+    await assertPoolCity(tx, input.cityCode);
     if (givenCode) {
       const [taken] = await tx
         .select({ id: inspectors.id })
@@ -293,7 +264,7 @@ export async function updateInspector(
     const i = await getInspector(tx, id, { forUpdate: true });
     assertVersion(i.version, input.version);
     if (input.cityCode !== undefined && input.cityCode !== i.cityCode)
-      await assertInspectorCity(tx, input.cityCode);
+      await assertPoolCity(tx, input.cityCode);
     const phone = input.phone ? normalizePhone(input.phone) : input.phone;
     const next = {
       name: input.name ?? i.name,
@@ -308,12 +279,7 @@ export async function updateInspector(
       cityCode: input.cityCode ?? i.cityCode,
       active: input.active ?? i.active,
     };
-    const phoneFields =
-      phone === undefined
-        ? {}
-        : phone === null
-          ? { phoneEnc: null, phoneMac: null }
-          : { phoneEnc: deps.fieldCrypto.encrypt(phone), phoneMac: deps.fieldCrypto.mac(phone) };
+    const phoneFields = phoneColumns(deps.fieldCrypto, phone);
     const [updated] = await tx
       .update(inspectors)
       .set({ ...next, ...phoneFields, version: i.version + 1 })
