@@ -75,7 +75,8 @@ export default function ApplicationDetailPage() {
     void api
       .download(`/api/applications/${detail.id}/decision-letter.pdf`, `决定书-${detail.number ?? ''}.pdf`)
       .catch(() => undefined);
-  const staff = me.role !== 'applicant';
+  // Case staff: they see stage deadlines and the city's documents; experts and inspectors see only their task.
+  const staff = !['applicant', 'expert', 'inspector'].includes(me.role);
   const reviewRole = ['city_bureau', 'province_center', 'province_bureau'].includes(me.role);
   const showCityReview = reviewRole && CITY_REVIEW_STATES.includes(detail.status);
 
