@@ -139,7 +139,7 @@ describe.skipIf(!hasBrowser)('province path and public pages in Chromium', () =>
     await anonymous(async (page) => {
       await page.goto(`${server.url}/public/draws/${drawId}`);
       await page.getByText('承诺已公布，尚未抽取').waitFor();
-      const body = await page.getByRole('main').innerText();
+      const body = await page.locator('body').innerText();
       expect(body).not.toMatch(/冯工|蒋工|沈工|韩工|杨工|1360731/);
       await page.getByTestId('replay-button').click();
       await expect(page.getByTestId('replay-verdict').innerText()).resolves.toContain('一致');
@@ -219,16 +219,28 @@ describe.skipIf(!hasBrowser)('province path and public pages in Chromium', () =>
     await as('srst', async (page) => {
       await page.goto(`${server.url}/notices/${noticeId}`);
       const picker = page.getByLabel('公示开始日期');
+      const previewed = page.waitForResponse((r) => r.url().includes(`/api/notices/${noticeId}/preview`), {
+        timeout: 60_000,
+      });
       await picker.click();
       await picker.fill(shanghaiDate(clock.now()));
       await picker.press('Enter');
+      // The end date is the server's computation for the chosen start (R10), shown before publishing.
+      expect((await previewed).status()).toBe(200);
       await page
-        .getByText(/第5个工作日|截止/)
+        .getByText(/计5个工作日/)
         .first()
         .waitFor();
-      await page.getByRole('button', { name: '审定发布' }).click();
-      const published = page.waitForResponse((r) => r.url().endsWith(`/api/notices/${noticeId}/publish`));
-      await page.locator('.ant-modal-confirm').getByRole('button', { name: '确认发布' }).click();
+      await page.keyboard.press('Escape');
+      const publish = page.getByRole('button', { name: '审定发布' });
+      await expect.poll(() => publish.isEnabled(), { timeout: 15_000 }).toBe(true);
+      await publish.click();
+      const dialog = page.locator('.ant-modal-confirm');
+      await dialog.waitFor();
+      const published = page.waitForResponse((r) => r.url().endsWith(`/api/notices/${noticeId}/publish`), {
+        timeout: 60_000,
+      });
+      await dialog.getByRole('button', { name: '确认发布' }).click();
       const answer = await published;
       expect(answer.status(), await answer.text()).toBe(200);
       await page
@@ -269,7 +281,7 @@ describe.skipIf(!hasBrowser)('province path and public pages in Chromium', () =>
       await page.getByLabel('回执号').fill(receipt);
       await page.getByRole('button', { name: /查\s*询/ }).click();
       await page.getByText('正在核查处理，请耐心等待').waitFor();
-      expect(await page.getByRole('main').innerText()).not.toContain('13911112222');
+      expect(await page.locator('body').innerText()).not.toContain('13911112222');
     });
   });
 
@@ -286,11 +298,11 @@ describe.skipIf(!hasBrowser)('province path and public pages in Chromium', () =>
         .first()
         .click();
       const confirm = page.locator('.ant-modal-confirm');
+      await confirm.waitFor();
+      const answered = page.waitForResponse((r) => /\/api\/objections\/[0-9a-f-]+\/answer$/.test(r.url()));
       await confirm.getByRole('button').last().click();
-      await page
-        .getByText(/已答复|异议成立/)
-        .first()
-        .waitFor();
+      const answer = await answered;
+      expect(answer.status(), await answer.text()).toBe(200);
     });
     await anonymous(async (page) => {
       await page.goto(`${server.url}/public/objections`);
@@ -304,11 +316,10 @@ describe.skipIf(!hasBrowser)('province path and public pages in Chromium', () =>
     await as('srst', async (page) => {
       await page.goto(`${server.url}/notices/${noticeId}`);
       await page.getByRole('button', { name: '办结公示' }).click();
+      const passed = page.waitForResponse((r) => r.url().endsWith(`/api/notices/${noticeId}/pass`));
       await page.locator('.ant-modal-confirm').getByRole('button', { name: '确认办结' }).click();
-      await page
-        .getByText(/已办结|公示期满/)
-        .first()
-        .waitFor({ timeout: 20_000 });
+      const answer = await passed;
+      expect(answer.status(), await answer.text()).toBe(200);
     });
     await as('sjzx', async (page) => {
       await page.goto(`${server.url}/applications/${ids[KEPT]}`);
@@ -341,17 +352,18 @@ describe.skipIf(!hasBrowser)('province path and public pages in Chromium', () =>
       await page.getByRole('button', { name: /查\s*询/ }).click();
       const row = page.locator('tr').filter({ hasText: KEPT }).first();
       await row.waitFor();
-      expect(await page.getByRole('main').innerText()).not.toContain(OBJECTED);
+      expect(await page.locator('body').innerText()).not.toContain(OBJECTED);
       await row.getByRole('link').first().click();
       await page.waitForURL(/\/public\/registry\/[0-9A-Z]{18}$/);
-      await page.getByText('焊工').first().waitFor();
+      // The body's page: its permanent 6-digit 序列码, the filed scope and status, and no contact data.
+      await page.getByText('评价机构序列码', { exact: true }).first().waitFor();
       await page
-        .getByText(/\b\d{6}\b/)
+        .getByText(/^\d{6}$/)
         .first()
         .waitFor();
-      const text = await page.getByRole('main').innerText();
-      expect(text).toContain('已备案');
-      expect(text).not.toMatch(/13974100011|周敏/);
+      await page.getByText(/焊工/).first().waitFor();
+      await page.getByText('已备案').first().waitFor();
+      expect(await page.locator('body').innerText()).not.toMatch(/13974100011|周敏/);
     });
   });
 });
