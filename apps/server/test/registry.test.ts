@@ -20,6 +20,7 @@ import { importFilings, passedNotice, type ImportRow } from './support/filing-li
 import { assertExportSize } from '../src/use-cases/registry/registry-export';
 import { searchRegistry } from '../src/use-cases/registry/registry-search';
 import { cachedRegistrySearch, RegistrySearchCache } from '../src/use-cases/registry/registry-search-cache';
+import { queryRows } from './support/sql';
 
 let ctx: TestContext;
 let center: Session;
@@ -121,6 +122,8 @@ beforeAll(async () => {
   // The registry of these tests is the fixture alone: the demo data's earlier filings (衡阳示例…) go.
   await ctx.database.db.execute(sql`delete from registry_events`);
   await ctx.database.db.execute(sql`delete from registry_bodies`);
+  await ctx.database.db.execute(sql`delete from registry_name_tokens`);
+  await ctx.database.db.execute(sql`delete from registry_scope_items`);
   await ctx.database.db.execute(sql`delete from filings`);
   await importFilings(center, BODIES);
   // One body filed here (with a sequence code and a 第N批), one suspended.
@@ -606,5 +609,31 @@ describe('search cache bounds', () => {
     now = 2_001;
     expect(cache.get(1, 'q')).toBeUndefined();
     expect(cache.totalChars).toBe(0);
+  });
+});
+
+describe('narrow search tables (registry_name_tokens, registry_scope_items)', () => {
+  // After every import and confirmation above (including a body that got its 序列码 on confirmation).
+  it('hold exactly the bodies’ name tokens and the filings in force, each with the body’s 序列码', async () => {
+    const rows = (query: ReturnType<typeof sql>) =>
+      queryRows<Record<string, string | null>>(ctx.database.db, query).then((r) =>
+        r.map((x) => JSON.stringify(x)).sort(),
+      );
+    const tokens = await rows(sql`select credit_code, token, sequence_code from registry_name_tokens`);
+    expect(tokens.length).toBeGreaterThan(50);
+    expect(tokens).toEqual(
+      await rows(sql`select b.credit_code, t.token, b.sequence_code
+        from registry_bodies b cross join lateral unnest(b.name_tokens) as t(token)`),
+    );
+    const items = await rows(
+      sql`select credit_code, occupation_code, level, mode, sequence_code from registry_scope_items`,
+    );
+    expect(items.length).toBeGreaterThan(10);
+    expect(items).toEqual(
+      await rows(sql`select distinct f.credit_code, f.occupation_code, l.level, f.mode, b.sequence_code
+        from filings f join registry_bodies b on b.credit_code = f.credit_code
+        cross join lateral unnest(f.levels) as l(level) where f.status = 'filed'`),
+    );
+    expect(items.some((i) => /"sequence_code":"\d{6}"/.test(i))).toBe(true);
   });
 });

@@ -10,6 +10,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -299,6 +300,55 @@ export const registryBodies = pgTable(
     // A city's bodies in registry order (city-only searches and their pages walk it, no sort).
     index('registry_bodies_city_sequence_idx').on(t.cityCode, t.sequenceCode),
     index('registry_bodies_status_idx').on(t.status, t.sequenceCode),
+  ],
+);
+
+/**
+ * Narrow companions of `registry_bodies` for the hottest public searches, written only by
+ * `refreshRegistryBodies` in the transaction that writes the body row. Each carries the body's
+ * registry order (序列码, then credit code), so a search on one of them is an ordered range read of its
+ * index that stops after the page (and, for the capped total, after 1,001 entries) — no sort, no
+ * bitmap of every match.
+ *
+ * `registry_name_tokens`: one row per name token (every character and every two-character window of
+ * the normalized name, `nameTokens`): a 1–2 character name query is `token = $1`.
+ */
+export const registryNameTokens = pgTable(
+  'registry_name_tokens',
+  {
+    token: text('token').notNull(),
+    sequenceCode: text('sequence_code'),
+    creditCode: text('credit_code').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.creditCode, t.token] }),
+    index('registry_name_tokens_order_idx').on(t.token, t.sequenceCode, t.creditCode),
+  ],
+);
+
+/**
+ * `registry_scope_items`: one row per occupation × level × mode a body has in force (its filings with
+ * status 已备案, levels unnested): occupation + level (+ mode) is a range of the order index, and "one
+ * filing satisfies them together" is a probe of the primary key.
+ */
+export const registryScopeItems = pgTable(
+  'registry_scope_items',
+  {
+    creditCode: text('credit_code').notNull(),
+    occupationCode: text('occupation_code').notNull(),
+    level: text('level').notNull(),
+    mode: text('mode').notNull(),
+    sequenceCode: text('sequence_code'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.creditCode, t.occupationCode, t.level, t.mode] }),
+    index('registry_scope_items_order_idx').on(
+      t.occupationCode,
+      t.level,
+      t.sequenceCode,
+      t.creditCode,
+      t.mode,
+    ),
   ],
 );
 

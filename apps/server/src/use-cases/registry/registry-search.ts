@@ -3,12 +3,15 @@
  * `registry_bodies`:
  *
  * - name: `name_tokens @> {tokens}` on the GIN index (1–2 characters are tokens themselves; longer
- *   queries need all their bigrams, then a substring recheck on the few rows the index returns);
+ *   queries need all their bigrams, then a substring recheck on the few rows the index returns); a
+ *   name of 1–2 characters alone is read from `registry_name_tokens` instead, in registry order (see
+ *   `searchDriver`);
  * - credit code: equality, or a prefix as a range on the primary key (works under any collation);
  * - occupation: `occupation_codes @> {code}` (GIN); level and mode: the body's arrays; city, status:
  *   B-tree columns. When two item-level criteria are combined (occupation + level, level + mode …),
- *   one filing in force must satisfy them together (EXISTS on filings by credit code), not two
- *   different filings of the body.
+ *   one filing in force must satisfy them together (`registry_scope_items`: a probe of its primary key,
+ *   or, for an occupation with a level or mode, a range of its order index), not two different
+ *   filings of the body.
  *
  * Order is stable: 评价机构序列码, then credit code (bodies known only from imported filings, without a
  * sequence code, come last). The total is counted up to a cap (1,000: 50 pages of 20) so that a
@@ -44,6 +47,7 @@ import {
   occupations,
   registryBodies,
   registryEvents,
+  registryScopeItems,
 } from '../../db/schema';
 
 /** Totals are exact up to this many matches. */
@@ -88,11 +92,12 @@ export function registryConditions(query: RegistryExportQuery): SQL[] {
   if (query.status) where.push(eq(registryBodies.status, query.status));
   const itemCriteria = [query.occupationCode, query.level, query.mode].filter(Boolean).length;
   if (itemCriteria >= 2) {
-    where.push(sql`exists (select 1 from ${filings} f
-      where f.credit_code = ${registryBodies.creditCode} and f.status = 'filed'
-      ${query.occupationCode ? sql`and f.occupation_code = ${query.occupationCode}` : sql``}
-      ${query.level ? sql`and f.levels @> array[${query.level}]::text[]` : sql``}
-      ${query.mode ? sql`and f.mode = ${query.mode}` : sql``})`);
+    // One filing in force (one row of registry_scope_items) satisfies them together.
+    where.push(sql`exists (select 1 from ${registryScopeItems} si
+      where si.credit_code = ${registryBodies.creditCode}
+      ${query.occupationCode ? sql`and si.occupation_code = ${query.occupationCode}` : sql``}
+      ${query.level ? sql`and si.level = ${query.level}` : sql``}
+      ${query.mode ? sql`and si.mode = ${query.mode}` : sql``})`);
   }
   return where;
 }
@@ -169,12 +174,43 @@ export const registryOrder = [
   asc(registryBodies.creditCode),
 ];
 
+/**
+ * A narrow table that yields a query's matches (credit_code, sequence_code) in registry order from
+ * its index, so the page and the capped total are short ordered range reads that stop early instead
+ * of collecting every match, and only the page's rows are read from `registry_bodies`:
+ *
+ * - a 1–2 character name alone: `registry_name_tokens`, token = the text;
+ * - an occupation with a level and/or mode, alone: `registry_scope_items` (distinct bodies).
+ *
+ * Only when it is the whole query: with any other criterion (city, status, credit code …) walking the
+ * driver's matches in order could pass thousands before a page is found, and the indexes of
+ * `registry_bodies` with the planner do better.
+ */
+export function searchDriver(query: RegistryExportQuery): SQL | null {
+  if ((query.creditCode && creditCodeCriterion(query.creditCode)) || query.cityCode || query.status)
+    return null;
+  const name = query.name ? registryNameCriterion(query.name) : null;
+  const items = [query.occupationCode, query.level, query.mode].filter(Boolean).length;
+  if (name && !name.needsRecheck && items === 0) {
+    return sql`select credit_code, sequence_code from registry_name_tokens where token = ${name.tokens[0]!}`;
+  }
+  if (!name && query.occupationCode && items >= 2) {
+    return sql`select distinct sequence_code, credit_code from registry_scope_items
+      where occupation_code = ${query.occupationCode}
+      ${query.level ? sql`and level = ${query.level}` : sql``}
+      ${query.mode ? sql`and mode = ${query.mode}` : sql``}`;
+  }
+  return null;
+}
+
 export async function searchRegistry(
   db: Executor,
   query: RegistrySearchQuery,
 ): Promise<RegistrySearchResult> {
-  const where = and(...registryConditions(query)) ?? sql`true`;
   const offset = (query.page - 1) * query.pageSize;
+  const driver = searchDriver(query);
+  if (driver) return drivenSearch(db, query, driver);
+  const where = and(...registryConditions(query)) ?? sql`true`;
   // One statement, two independent parts the planner serves each its own way: the page (walking the
   // order index with the criteria as a filter when matches are common, or the criteria's index and a
   // top-N sort when they are rare) and the total (any cap + 1 matches, unordered: a bitmap scan of the
@@ -197,7 +233,48 @@ export async function searchRegistry(
     left join divisions c on c.code = b.city_code
     left join divisions s on s.code = b.supervising_city_code
     order by b.sequence_code asc nulls last, b.credit_code asc`)) as unknown as { rows: RawBodyRow[] };
-  const rows = result.rows.map((r) => ({
+  return searchResult(query, result.rows, () => countRegistry(db, where, REGISTRY_COUNT_CAP));
+}
+
+/**
+ * The search read from a driver's ordered matches: the page is a range of them (then its rows of
+ * `registry_bodies` by primary key), the total counts them up to the cap — both on the narrow index.
+ */
+async function drivenSearch(
+  db: Executor,
+  query: RegistrySearchQuery,
+  driver: SQL,
+): Promise<RegistrySearchResult> {
+  const offset = (query.page - 1) * query.pageSize;
+  const count = sql`(select count(*) from (select 1 from (${driver}) d limit ${REGISTRY_COUNT_CAP + 1}) m)::int`;
+  const result = (await db.execute(sql`
+    select b.credit_code, b.name, b.city_code, b.supervising_city_code, b.sequence_code, b.status,
+           b.occupation_codes, b.levels, b.modes, b.item_count, b.first_filed_on::text as first_filed_on,
+           c.name as city_name, s.name as supervising_city_name, ${count} as total
+    from (
+      select credit_code, sequence_code from (${driver}) d
+      order by sequence_code asc nulls last, credit_code asc
+      limit ${query.pageSize} offset ${offset}
+    ) p
+    join registry_bodies b on b.credit_code = p.credit_code
+    left join divisions c on c.code = b.city_code
+    left join divisions s on s.code = b.supervising_city_code
+    order by p.sequence_code asc nulls last, p.credit_code asc`)) as unknown as { rows: RawBodyRow[] };
+  return searchResult(query, result.rows, async () => {
+    const counted = (await db.execute(sql`select ${count} as n`)) as unknown as {
+      rows: { n: number | string }[];
+    };
+    return Number(counted.rows[0]?.n ?? 0);
+  });
+}
+
+async function searchResult(
+  query: RegistrySearchQuery,
+  raw: RawBodyRow[],
+  countAlone: () => Promise<number>,
+): Promise<RegistrySearchResult> {
+  const offset = (query.page - 1) * query.pageSize;
+  const rows = raw.map((r) => ({
     body: {
       creditCode: r.credit_code,
       name: r.name,
@@ -215,12 +292,7 @@ export async function searchRegistry(
     supervisingCityName: r.supervising_city_name,
   }));
   // A page past the last match has no row to carry the total: count on its own.
-  const total =
-    result.rows.length > 0
-      ? Number(result.rows[0]!.total)
-      : offset === 0
-        ? 0
-        : await countRegistry(db, where, REGISTRY_COUNT_CAP);
+  const total = raw.length > 0 ? Number(raw[0]!.total) : offset === 0 ? 0 : await countAlone();
   const capped = total > REGISTRY_COUNT_CAP;
   return {
     items: rows.map(presentBody),

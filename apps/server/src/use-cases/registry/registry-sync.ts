@@ -4,14 +4,23 @@
  * transaction with the credit codes they touched. A body's search columns — name tokens (1–2 character
  * search), occupations, levels, modes, item count — are recomputed from its filings in force; its
  * 评价机构序列码 is only ever set once (by confirmation) and never changed here. Every refresh that writes
- * a row also increments the registry version in the same transaction, which invalidates the cached
+ * a row also rewrites the body's rows of the narrow search tables (`registry_name_tokens`,
+ * `registry_scope_items`: its name tokens, its occupation × level × mode in force, each with its registry
+ * order) and increments the registry version in the same transaction, which invalidates the cached
  * public search answers (`registry-search-cache.ts`) on every server instance once it commits. Any other
  * code that writes `registry_bodies` must call `bumpRegistryVersion` in its transaction too.
  */
 import { inArray, sql } from 'drizzle-orm';
 import { isSkillLevel, nameTokens, skillLevelRank } from '@skillcert/domain';
 import type { Executor } from '../../db/client';
-import { filings, organizations, registryBodies, registryEvents } from '../../db/schema';
+import {
+  filings,
+  organizations,
+  registryBodies,
+  registryEvents,
+  registryNameTokens,
+  registryScopeItems,
+} from '../../db/schema';
 import { chunk } from '../../reference/insert-chunks';
 import { bumpRegistryVersion } from './registry-search-cache';
 
@@ -105,6 +114,8 @@ export async function refreshRegistryBodies(
 
   const changes: RegistryChange[] = [];
   const rows: (typeof registryBodies.$inferInsert)[] = [];
+  const tokenRows: (typeof registryNameTokens.$inferInsert)[] = [];
+  const scopeRows = new Map<string, typeof registryScopeItems.$inferInsert>();
   for (const code of codes) {
     const all = filingsOf.get(code) ?? [];
     const before = existing.get(code) ?? null;
@@ -140,6 +151,18 @@ export async function refreshRegistryBodies(
       updatedAt: opts.now,
     };
     rows.push(row);
+    // The narrow search rows, in the order the upsert below leaves the body (a 序列码 once set stays).
+    for (const token of row.nameTokens)
+      tokenRows.push({ token, sequenceCode: row.sequenceCode, creditCode: code });
+    for (const f of inForce)
+      for (const level of f.levels)
+        scopeRows.set(JSON.stringify([code, f.occupationCode, level, f.mode]), {
+          creditCode: code,
+          occupationCode: f.occupationCode,
+          level,
+          mode: f.mode,
+          sequenceCode: row.sequenceCode,
+        });
     const itemsBefore = before?.itemCount ?? 0;
     changes.push({ creditCode: code, before, after: row as RegistryBodyRow, itemsBefore });
   }
@@ -168,6 +191,15 @@ export async function refreshRegistryBodies(
         },
       });
   }
+
+  // The narrow search tables: the refreshed bodies' rows replaced (their body rows are locked above).
+  const written = rows.map((r) => r.creditCode);
+  for (const part of chunk(written)) {
+    await tx.delete(registryNameTokens).where(inArray(registryNameTokens.creditCode, part));
+    await tx.delete(registryScopeItems).where(inArray(registryScopeItems.creditCode, part));
+  }
+  for (const part of chunk(tokenRows, 2000)) await tx.insert(registryNameTokens).values(part);
+  for (const part of chunk([...scopeRows.values()], 2000)) await tx.insert(registryScopeItems).values(part);
 
   // After the registry rows' locks (taken first, above), before the caller's audit entry.
   if (rows.length > 0) await bumpRegistryVersion(tx);
