@@ -45,6 +45,25 @@ export default tseslint.config(
     },
   },
   {
+    // Time is injected (architecture.md): code, seeds and tests read "now" only through the clock module,
+    // so every date can be moved by the test clock and the suite passes on any date.
+    files: ['apps/server/**/*.ts', 'packages/**/*.ts', 'e2e/**/*.ts'],
+    ignores: ['apps/server/src/clock.ts', 'e2e/support/walk-clock.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: '不得直接读取系统时间：请使用注入的 clock.now()（见 apps/server/src/clock.ts）。',
+        },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: '不得直接读取系统时间：请使用注入的 clock.now()。' },
+      ],
+    },
+  },
+  {
     files: ['packages/domain/src/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', noIoInDomain],

@@ -14,7 +14,7 @@ const apiProject = (driver: 'pglite' | 'postgres') => ({
     name: `api-${driver}`,
     include: ['apps/server/test/**/*.test.ts'],
     env: { TZ: 'Asia/Shanghai', NODE_ENV: 'test', TEST_DB_DRIVER: driver },
-    globalSetup: driver === 'pglite' ? ['apps/server/test/support/pglite-template.ts'] : [],
+    globalSetup: ['apps/server/test/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

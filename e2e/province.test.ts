@@ -9,26 +9,16 @@
  * (第N批, 序列码) and the other school appears in the public registry, found by a two-character query.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayInShanghai } from '@skillcert/domain';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { hasBrowser, launchBrowser } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
 import { WalkClock } from './support/walk-clock';
+import { testNow } from '../apps/server/test/support/test-db';
 
 const PASSWORD = 'Skill@2026';
 const KEPT = '长沙示例技师学院';
 const OBJECTED = '长沙示例航空职业技术学院';
-
-/**
- * The walk starts now, unless a 5-working-day window from now would run into a year the calendar has no
- * data for (notice dates refuse to compute then, R10): then it starts on a fixed day in 2026.
- */
-function walkStart(): Date {
-  const now = new Date();
-  const lastSafe = new Date('2026-12-15T00:00:00+08:00');
-  return now.getTime() < lastSafe.getTime() && now.getFullYear() === 2026
-    ? now
-    : new Date('2026-11-26T10:00:00+08:00');
-}
 
 async function login(page: Page, baseUrl: string, username: string) {
   await page.goto(`${baseUrl}/login`);
@@ -42,15 +32,15 @@ async function statusIs(page: Page, label: string) {
   await page.getByTestId('application-status').getByText(label, { exact: true }).waitFor({ timeout: 15_000 });
 }
 
-const shanghaiDate = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d); // YYYY-MM-DD
-
 describe.skipIf(!hasBrowser)('province path and public pages in Chromium', () => {
   let server: RunningServer;
   let browser: Browser;
-  const clock = new WalkClock(walkStart());
+  const clock = new WalkClock(testNow());
   const ids: Record<string, string> = {};
   let drawId = '';
   let noticeId = '';
+  /** 公示编号 carry the year the notice was prepared in (GS2026-01). */
+  let noticeYear = '';
   let receipt = '';
 
   beforeAll(async () => {
@@ -206,6 +196,7 @@ describe.skipIf(!hasBrowser)('province path and public pages in Chromium', () =>
   });
 
   it('prepares and publishes the notice with its end date in working days', async () => {
+    noticeYear = todayInShanghai(clock.now()).slice(0, 4);
     noticeId = await as('sjzx', async (page) => {
       await page.getByRole('navigation', { name: '功能菜单' }).getByText('公示管理', { exact: true }).click();
       await page.getByRole('button', { name: /拟定公示/ }).click();
@@ -223,7 +214,7 @@ describe.skipIf(!hasBrowser)('province path and public pages in Chromium', () =>
         timeout: 60_000,
       });
       await picker.click();
-      await picker.fill(shanghaiDate(clock.now()));
+      await picker.fill(todayInShanghai(clock.now()));
       await picker.press('Enter');
       // The end date is the server's computation for the chosen start (R10), shown before publishing.
       expect((await previewed).status()).toBe(200);
@@ -332,7 +323,11 @@ describe.skipIf(!hasBrowser)('province path and public pages in Chromium', () =>
   it('confirms the filing (第N批, 序列码) and the school appears in the public registry', async () => {
     await as('srst', async (page) => {
       await page.getByRole('navigation', { name: '功能菜单' }).getByText('备案确认', { exact: true }).click();
-      await page.getByRole('row').filter({ hasText: 'GS2026-' }).getByText('备案确认').click();
+      await page
+        .getByRole('row')
+        .filter({ hasText: `GS${noticeYear}-` })
+        .getByText('备案确认')
+        .click();
       await page.getByText('予以备案').first().waitFor();
       await page.getByRole('button', { name: '备案确认并发布名单' }).click();
       const confirmed = page.waitForResponse(

@@ -1,7 +1,2 @@
-/** The browser walks run against the real clock, so their demo data is dated by it too. */
-import { systemClock } from '../../apps/server/src/clock';
-import { buildTemplates } from '../../apps/server/test/support/pglite-template';
-
-export default function setup(): Promise<void> {
-  return buildTemplates(systemClock);
-}
+/** The browser walks get their own templates and "now" (see the API tests' global setup). */
+export { default } from '../../apps/server/test/support/global-setup';

@@ -4,6 +4,7 @@
  * applications into 已核验 and record expert assignments/reviews directly in the database.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatChineseDate } from '@skillcert/domain';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { createTestContext, type TestContext } from './support/test-app';
@@ -137,7 +138,7 @@ async function checklistFor(s: Session, id: string, verdict = 'met') {
 
 async function recordSite(id: string) {
   const res = await zz.post(`/api/applications/${id}/site-assessments`, {
-    visitDate: '2026-11-20',
+    visitDate: ctx.clock.day(-5),
     participants: '市人社局两人、专家一人',
     checklist: await checklistFor(school, id),
     findings: '实操工位20个，设备完好，视频监控可在线调阅。',
@@ -164,12 +165,14 @@ async function submittedSchoolApplication(roundId: string): Promise<string> {
   return id;
 }
 
+/** The year on the test clock: batch numbers carry it (TJ2026-430200-01). */
+const year = () => ctx.clock.today().slice(0, 4);
 const pdfText = (body: Buffer) => extractPdf(body).text.replace(/\n/g, '');
 
 describe('site assessment (实地评估)', () => {
   it('is refused before the application is verified', async () => {
     const res = await zz.post(`/api/applications/${demoAppId}/site-assessments`, {
-      visitDate: '2026-11-20',
+      visitDate: ctx.clock.day(-5),
       participants: '市人社局两人',
       checklist: await checklistFor(school, demoAppId),
       findings: '现场情况良好。',
@@ -182,7 +185,7 @@ describe('site assessment (实地评估)', () => {
     await setVerified(demoAppId);
     const checklist = await checklistFor(school, demoAppId);
     const body = {
-      visitDate: '2026-11-20',
+      visitDate: ctx.clock.day(-5),
       participants: '市人社局两人',
       checklist,
       findings: '现场情况良好。',
@@ -192,10 +195,10 @@ describe('site assessment (实地评估)', () => {
     const noSuchDay = await zz.post(url, { ...body, visitDate: '2026-02-30' });
     expect(noSuchDay.statusCode).toBe(400);
     expect(noSuchDay.json().code).toBe('DATE_INVALID');
-    const future = await zz.post(url, { ...body, visitDate: '2026-11-26' });
+    const future = await zz.post(url, { ...body, visitDate: ctx.clock.day(1) });
     expect(future.statusCode).toBe(400);
     expect(future.json().code).toBe('VISIT_DATE_IN_FUTURE');
-    const badFormat = await zz.post(url, { ...body, visitDate: '2026/11/20' });
+    const badFormat = await zz.post(url, { ...body, visitDate: ctx.clock.day(-5).replaceAll('-', '/') });
     expect(badFormat.statusCode).toBe(400);
     const missing = await zz.post(url, { ...body, checklist: checklist.slice(1) });
     expect(missing.statusCode).toBe(400);
@@ -211,7 +214,7 @@ describe('site assessment (实地评估)', () => {
     expect((await school.post(url, body)).statusCode).toBe(404);
 
     // Today (Beijing time) is allowed.
-    const ok = await zz.post(url, { ...body, visitDate: '2026-11-25' });
+    const ok = await zz.post(url, { ...body, visitDate: ctx.clock.today() });
     expect(ok.statusCode, ok.body).toBe(201);
     const site = ok.json();
     expect(site.checklist).toHaveLength(checklist.length);
@@ -356,7 +359,7 @@ describe('city opinion (书面评估意见)', () => {
       '同意推荐该单位1个申报职业',
       '株洲市人力资源和社会保障局',
       '（盖章）',
-      '2026年11月25日',
+      formatChineseDate(ctx.clock.today()),
     ])
       expect(text, s).toContain(s);
     // Only expert names: no phone, no employer, not the replaced expert, not the visiting staff.
@@ -383,7 +386,7 @@ describe('forwarding (推荐汇总) and decision letters', () => {
   let recommendedId: string;
 
   it('gives a not-recommended application a decision letter with the reasons and the route for 复核', async () => {
-    roundId = (await openRound(ctx.app, { title: '2026年第四批紧缺职业评价机构征集' })).id;
+    roundId = (await openRound(ctx.app, { title: `${year()}年第四批紧缺职业评价机构征集` })).id;
     refusedId = await submittedSchoolApplication(roundId);
     await setVerified(refusedId);
     await assignExperts(refusedId, SCORES.slice(1), 2);
@@ -445,7 +448,7 @@ describe('forwarding (推荐汇总) and decision letters', () => {
       applicationIds: [demoAppId],
     });
     expect(first.statusCode, first.body).toBe(201);
-    expect(first.json().number).toBe('TJ2026-430200-01');
+    expect(first.json().number).toBe(`TJ${year()}-430200-01`);
     expect((await detail(school, demoAppId)).status).toBe('province_review');
 
     // Refusals name the offending applications and use no number.
@@ -473,7 +476,7 @@ describe('forwarding (推荐汇总) and decision letters', () => {
 
     const second = await zz.post('/api/recommendation-batches', { roundId, applicationIds: [recommendedId] });
     expect(second.statusCode, second.body).toBe(201);
-    expect(second.json().number).toBe('TJ2026-430200-02');
+    expect(second.json().number).toBe(`TJ${year()}-430200-02`);
     expect((await detail(school, recommendedId)).status).toBe('province_review');
     const events = await queryRows<{ action: string }>(
       db(),
@@ -483,7 +486,7 @@ describe('forwarding (推荐汇总) and decision letters', () => {
 
     expect(
       (await zz.get('/api/recommendation-batches')).json().items.map((b: { number: string }) => b.number),
-    ).toEqual(['TJ2026-430200-02', 'TJ2026-430200-01']);
+    ).toEqual([`TJ${year()}-430200-02`, `TJ${year()}-430200-01`]);
     // The province sees every city's batches (the demo has one from 长沙); 长沙 sees only its own.
     const numbers = (s: Session) =>
       s.get('/api/recommendation-batches').then((r) =>
@@ -492,8 +495,12 @@ describe('forwarding (推荐汇总) and decision letters', () => {
           .items.map((b: { number: string }) => b.number)
           .sort(),
       );
-    expect(await numbers(province)).toEqual(['TJ2026-430100-01', 'TJ2026-430200-01', 'TJ2026-430200-02']);
-    expect(await numbers(cs)).toEqual(['TJ2026-430100-01']);
+    expect(await numbers(province)).toEqual([
+      `TJ${year()}-430100-01`,
+      `TJ${year()}-430200-01`,
+      `TJ${year()}-430200-02`,
+    ]);
+    expect(await numbers(cs)).toEqual([`TJ${year()}-430100-01`]);
     expect((await cs.get(`/api/recommendation-batches/${second.json().id}`)).statusCode).toBe(404);
     const batch = (await province.get(`/api/recommendation-batches/${second.json().id}`)).json();
     expect(batch.rows).toHaveLength(1);
@@ -505,7 +512,7 @@ describe('forwarding (推荐汇总) and decision letters', () => {
       id: string;
       number: string;
     }[];
-    const batch = batches.find((b) => b.number === 'TJ2026-430200-02')!;
+    const batch = batches.find((b) => b.number === `TJ${year()}-430200-02`)!;
     const xlsx = await zz.get(`/api/recommendation-batches/${batch.id}/summary.xlsx`);
     expect(xlsx.statusCode).toBe(200);
     const workbook = new ExcelJS.Workbook();
@@ -535,7 +542,7 @@ describe('forwarding (推荐汇总) and decision letters', () => {
     const text = pdfText(pdf.rawPayload);
     for (const s of [
       '推荐汇总表',
-      'TJ2026-430200-02',
+      `TJ${year()}-430200-02`,
       number,
       '专家平均分',
       '89.0',

@@ -358,7 +358,7 @@ describe('R8 at confirmation (通知第四条)', () => {
         occupationCode: '6-18-02-04',
         mode: '院校自主评价',
         levels: '五级、四级',
-        date: '2024-05-10',
+        date: ctx.clock.day(-900),
         carriedOut: '是',
       },
     ]);
@@ -407,7 +407,7 @@ describe('R8 at confirmation (通知第四条)', () => {
         occupationCode: '6-18-02-04',
         mode: '院校自主评价',
         levels: '五级',
-        date: '2024-05-10',
+        date: ctx.clock.day(-900),
         carriedOut: '否',
       },
     ]);
@@ -455,12 +455,13 @@ describe('refusals (nothing changes)', () => {
 
   it('bad input → 400 with a specific code; unknown notice → 404; stale version → 409', async () => {
     const { applicationId } = await schoolWithApplication('430300', '湘潭职业学校');
-    const noticeId = await passedNotice(db(), [applicationId], { endDate: '2026-11-06' });
+    const noticeEnd = ctx.clock.day(-19);
+    const noticeId = await passedNotice(db(), [applicationId], { endDate: noticeEnd });
     const cases: [Record<string, unknown>, number, string][] = [
       [{ noticeId: 'x' }, 400, 'VALIDATION_FAILED'],
       [{ noticeId, effectiveDate: '2026-02-30' }, 400, 'EFFECTIVE_DATE_INVALID'],
-      [{ noticeId, effectiveDate: '2026-11-06' }, 400, 'EFFECTIVE_DATE_BEFORE_NOTICE_END'],
-      [{ noticeId, effectiveDate: '2030-01-01' }, 400, 'EFFECTIVE_DATE_TOO_LATE'],
+      [{ noticeId, effectiveDate: noticeEnd }, 400, 'EFFECTIVE_DATE_BEFORE_NOTICE_END'],
+      [{ noticeId, effectiveDate: ctx.clock.day(366) }, 400, 'EFFECTIVE_DATE_TOO_LATE'],
       [{ noticeId, extra: 1 }, 400, 'UNKNOWN_FIELD'],
       [{ noticeId: '00000000-0000-4000-8000-000000000000' }, 404, 'NOT_FOUND'],
       [{ noticeId, version: 99 }, 409, 'VERSION_CONFLICT'],
@@ -476,9 +477,9 @@ describe('refusals (nothing changes)', () => {
       await queryCount(db(), sql`select count(*)::int as n from filing_lists where notice_id = ${noticeId}`),
     ).toBe(0);
     // A given effective date after the notice's end is used as such.
-    const ok = await confirm(bureau, { noticeId, effectiveDate: '2026-12-01', version: 1 });
+    const ok = await confirm(bureau, { noticeId, effectiveDate: ctx.clock.day(6), version: 1 });
     expect(ok.statusCode, ok.body).toBe(201);
-    expect(ok.json().effectiveDate).toBe('2026-12-01');
+    expect(ok.json().effectiveDate).toBe(ctx.clock.day(6));
   });
 
   it('a notice whose every item an objection removed has nothing to confirm → 409', async () => {

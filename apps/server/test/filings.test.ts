@@ -118,7 +118,7 @@ describe('filings import validation (all or nothing)', () => {
       row({ levels: '特级技师' }),
       row({ levels: '六级' }),
       row({ date: '2023-02-30' }),
-      row({ date: '2027-01-01' }),
+      row({ date: ctx.clock.day(1) }), // tomorrow
       row(), // duplicate of row 2
       row({ mode: '社会评价', carried: '是', credit: CS_B }),
       row({ credit: CS_A, name: '另一个名字', occupation: '6-31-01-03' }),
@@ -208,7 +208,7 @@ describe('imported filings: list, scope, counts', () => {
     expect(rows.every((r) => r.source === 'import')).toBe(true);
     const demo = rows.filter((r) => r.credit_code === DEMO_ENTERPRISE);
     expect(demo.every((r) => r.organization_id !== null)).toBe(true);
-    expect(demo[0]!.source_note).toBe('导入文件：第一批名单.xlsx（2026-11-25）');
+    expect(demo[0]!.source_note).toBe(`导入文件：第一批名单.xlsx（${ctx.clock.today()}）`);
     expect(rows.find((r) => r.credit_code === CS_A)).toMatchObject({
       organization_id: null,
       levels: ['level5', 'level4', 'level3'],
@@ -304,7 +304,7 @@ describe('imported filings: list, scope, counts', () => {
       insert into filings (organization_name, credit_code, city_code, occupation_code, job_name, mode, levels,
                            effective_date, source, source_note)
       values ('株洲示例技师学院', ${ZZ_A}, '430200', '6-31-01-03', '', 'social', array['level3'],
-              '2026-10-01', 'confirmation', '第1批')`);
+              ${ctx.clock.day(-60)}, 'confirmation', '第1批')`);
     const file = await workbook([
       row({ name: '长沙示例焊接技术有限公司', credit: CS_A, job: '电焊工', levels: '五级' }),
       row({ name: '湘潭示例评价中心', credit: XT_A, city: '430300', mode: '社会评价', carried: '否' }),

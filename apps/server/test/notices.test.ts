@@ -14,6 +14,15 @@ import { extractPdf } from './support/pdf-text';
 import { statusOf } from './support/province-fixtures';
 import { clearedApplication, prepareNotice, type ClearedApplication } from './support/notice-fixtures';
 import { runNoticeClose } from '../src/scheduler/notice-close';
+import {
+  addDays,
+  endOfShanghaiDay,
+  formatChineseDate,
+  startOfShanghaiDay,
+  type WorkingDaySpan,
+} from '@skillcert/domain';
+import { calendarOf, firstMissingYear, nextWeekday, THURSDAY } from './support/test-calendar';
+import { testNow } from './support/test-db';
 
 let ctx: TestContext;
 let center: Session; // 省鉴定中心 sjzx
@@ -23,6 +32,10 @@ let cityBureau: Session; // 长沙 cs_rsj
 let a: ClearedApplication; // 焊工 + 车工 (+ 铣工 not recommended)
 let b: ClearedApplication;
 let c: ClearedApplication;
+/** Today on the test clock, and the notice's window: 5 working days from the next Thursday (a weekend falls inside). */
+let today: string;
+let window: WorkingDaySpan;
+let year: string;
 
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -36,14 +49,16 @@ beforeAll(async () => {
   ]);
   b = await clearedApplication(ctx, '430200', '株洲市焊接技工学校');
   c = await clearedApplication(ctx, '430300', '湘潭市机电职业学院');
+  today = ctx.clock.today();
+  year = today.slice(0, 4);
+  window = (await calendarOf(db())).addWorkingDays(nextWeekday(addDays(today, 1), THURSDAY), 5);
 });
 afterAll(async () => ctx.close());
 
 const db = () => ctx.database.db;
-const BASE = '2026-11-25T02:00:00Z';
 /** Moves the clock; sessions idle for more than 30 minutes expire, so the province staff log in again. */
-async function setClock(iso: string) {
-  ctx.clock.set(iso);
+async function setClock(instant: Date | string) {
+  ctx.clock.set(instant);
   center = await loginAs(ctx.app, 'sjzx');
   bureau = await loginAs(ctx.app, 'srst');
 }
@@ -55,13 +70,13 @@ describe('preparing a notice (province centre)', () => {
 
   it('snapshots one public row per continuing scope item, numbered GS{year}-NN, as a draft', async () => {
     const res = await center.post('/api/notices', {
-      title: '关于2026年第二批职业技能等级认定评价机构备案名单的公示',
+      title: `关于${year}年第二批职业技能等级认定评价机构备案名单的公示`,
       applicationIds: [a.id, b.id],
     });
     expect(res.statusCode).toBe(201);
     const n = res.json();
     noticeId = n.id;
-    expect(n.number).toMatch(/^GS2026-\d{2}$/);
+    expect(n.number).toMatch(new RegExp(`^GS${year}-\\d{2}$`));
     expect(n).toMatchObject({ status: 'draft', statusLabel: '草稿', workingDays: 5, applicationCount: 2 });
     expect(n.window).toBeNull();
     // 焊工 and 车工 of A (铣工 was not recommended), 焊工 of B.
@@ -94,7 +109,7 @@ describe('preparing a notice (province centre)', () => {
     const byId = new Map(res.json().items.map((i: { id: string }) => [i.id, i]));
     expect(byId.get(a.id)).toMatchObject({
       itemCount: 2,
-      draftNoticeNumber: expect.stringMatching(/^GS2026-/),
+      draftNoticeNumber: expect.stringMatching(`GS${year}-`),
     });
     expect(byId.get(c.id)).toMatchObject({ itemCount: 1, draftNoticeNumber: null, cityName: '湘潭市' });
     expect((await cityCenter.get('/api/notices/candidates')).statusCode).toBe(404);
@@ -167,11 +182,11 @@ describe('preparing a notice (province centre)', () => {
     const removed = await center.patch(`/api/notices/${noticeId}`, {
       version: v + 1,
       removeApplicationIds: [c.id],
-      title: '关于2026年第二批评价机构备案名单的公示',
+      title: `关于${year}年第二批评价机构备案名单的公示`,
     });
     expect(removed.statusCode).toBe(200);
     expect(removed.json()).toMatchObject({
-      title: '关于2026年第二批评价机构备案名单的公示',
+      title: `关于${year}年第二批评价机构备案名单的公示`,
       applicationCount: 2,
     });
     expect(removed.json().items).toHaveLength(3);
@@ -192,26 +207,24 @@ describe('preparing a notice (province centre)', () => {
 
   describe('publishing (province bureau)', () => {
     it('previews the end date with the explanation before publishing', async () => {
-      const res = await bureau.get(`/api/notices/${noticeId}/preview?startDate=2026-11-26`);
+      const res = await bureau.get(`/api/notices/${noticeId}/preview?startDate=${window.start}`);
       expect(res.statusCode).toBe(200);
+      expect(window.skipped.length).toBeGreaterThan(0); // Thursday + 5 working days crosses a weekend
       expect(res.json()).toMatchObject({
-        startDate: '2026-11-26',
-        endDate: '2026-12-02',
+        startDate: window.start,
+        endDate: window.end,
         workingDays: 5,
-        skipped: [
-          { date: '2026-11-28', reason: '周六' },
-          { date: '2026-11-29', reason: '周日' },
-        ],
-        opensAt: '2026-11-25T16:00:00.000Z',
-        closesAt: '2026-12-02T15:59:59.999Z',
+        skipped: window.skipped,
+        opensAt: startOfShanghaiDay(window.start).toISOString(),
+        closesAt: endOfShanghaiDay(window.end).toISOString(),
       });
-      expect(res.json().explanation).toContain('至2026年12月2日23时59分59秒止');
-      const past = await bureau.get(`/api/notices/${noticeId}/preview?startDate=2026-11-24`);
+      expect(res.json().explanation).toContain(`至${formatChineseDate(window.end)}23时59分59秒止`);
+      const past = await bureau.get(`/api/notices/${noticeId}/preview?startDate=${addDays(today, -1)}`);
       expect(past.statusCode).toBe(400);
       expect(past.json().code).toBe('NOTICE_START_IN_PAST');
     });
 
-    it('counts across 国庆 with 调休 from the calendar in the database', async () => {
+    it('counts across 国庆 with 调休 from the calendar in the database (2026, a published year)', async () => {
       await setClock('2026-09-20T02:00:00Z');
       try {
         const res = await bureau.get(`/api/notices/${noticeId}/preview?startDate=2026-09-28`);
@@ -220,19 +233,21 @@ describe('preparing a notice (province centre)', () => {
         expect(res.json().skipped).toHaveLength(7);
         expect(res.json().skipped[0]).toEqual({ date: '2026-10-01', reason: '国庆节（法定节假日）' });
       } finally {
-        await setClock(BASE);
+        await setClock(testNow());
       }
     });
 
     it('refuses a window that runs into a year without calendar data, and nothing changes', async () => {
       const v = (await get(bureau, noticeId)).json().version;
+      // Starts on 12-28 of the calendar's last year: the fifth working day falls in the next one.
+      const missing = firstMissingYear(await calendarOf(db()));
       const res = await bureau.post(`/api/notices/${noticeId}/publish`, {
         version: v,
-        startDate: '2026-12-28',
+        startDate: `${missing - 1}-12-28`,
       });
       expect(res.statusCode).toBe(400);
       expect(res.json().code).toBe('CALENDAR_YEAR_MISSING');
-      expect(res.json().message).toContain('2027年的节假日安排尚未录入');
+      expect(res.json().message).toContain(`${missing}年的节假日安排尚未录入`);
       expect((await get(bureau, noticeId)).json()).toMatchObject({ status: 'draft', version: v });
       expect(await statusOf(db(), a.id)).toBe('cleared');
     });
@@ -241,19 +256,19 @@ describe('preparing a notice (province centre)', () => {
       const v = (await get(bureau, noticeId)).json().version;
       const past = await bureau.post(`/api/notices/${noticeId}/publish`, {
         version: v,
-        startDate: '2026-11-24',
+        startDate: addDays(today, -1),
       });
       expect(past.statusCode).toBe(400);
       expect(past.json().code).toBe('NOTICE_START_IN_PAST');
       const stale = await bureau.post(`/api/notices/${noticeId}/publish`, {
         version: v + 7,
-        startDate: '2026-11-26',
+        startDate: window.start,
       });
       expect(stale.statusCode).toBe(409);
       expect(stale.json().code).toBe('VERSION_CONFLICT');
       const wrongRole = await center.post(`/api/notices/${noticeId}/publish`, {
         version: v,
-        startDate: '2026-11-26',
+        startDate: window.start,
       });
       expect(wrongRole.statusCode).toBe(404);
       expect(await statusOf(db(), a.id)).toBe('cleared');
@@ -262,23 +277,20 @@ describe('preparing a notice (province centre)', () => {
     it('publishes: end date stored with the skipped days, every application 公示中 in one go', async () => {
       const v = (await get(bureau, noticeId)).json().version;
       const [first, second] = await Promise.all([
-        bureau.post(`/api/notices/${noticeId}/publish`, { version: v, startDate: '2026-11-26' }),
-        bureau.post(`/api/notices/${noticeId}/publish`, { version: v, startDate: '2026-11-26' }),
+        bureau.post(`/api/notices/${noticeId}/publish`, { version: v, startDate: window.start }),
+        bureau.post(`/api/notices/${noticeId}/publish`, { version: v, startDate: window.start }),
       ]);
       // Two clicks at once: exactly one publishes.
       expect([first!.statusCode, second!.statusCode].sort()).toEqual([200, 409]);
       const n = (await get(bureau, noticeId)).json();
       expect(n).toMatchObject({
         status: 'published',
-        startDate: '2026-11-26',
-        endDate: '2026-12-02',
+        startDate: window.start,
+        endDate: window.end,
         phase: 'upcoming',
         publishedByName: expect.any(String),
       });
-      expect(n.window.skipped).toEqual([
-        { date: '2026-11-28', reason: '周六' },
-        { date: '2026-11-29', reason: '周日' },
-      ]);
+      expect(n.window.skipped).toEqual(window.skipped);
       expect(await statusOf(db(), a.id)).toBe('in_notice');
       expect(await statusOf(db(), b.id)).toBe('in_notice');
       expect(await statusOf(db(), c.id)).toBe('cleared');
@@ -301,7 +313,7 @@ describe('preparing a notice (province centre)', () => {
       expect(edit.json().code).toBe('NOTICE_NOT_DRAFT');
       const again = await bureau.post(`/api/notices/${noticeId}/publish`, {
         version: v,
-        startDate: '2026-11-27',
+        startDate: addDays(window.start, 1),
       });
       expect(again.statusCode).toBe(409);
       expect(again.json().code).toBe('NOTICE_NOT_DRAFT');
@@ -315,23 +327,26 @@ describe('preparing a notice (province centre)', () => {
       const entry = list.json().items.find((n: { id: string }) => n.id === noticeId);
       expect(entry).toMatchObject({
         status: 'published',
-        startDate: '2026-11-26',
-        endDate: '2026-12-02',
+        startDate: window.start,
+        endDate: window.end,
         phase: 'upcoming',
         organizationCount: 2,
         itemCount: 3,
       });
-      await setClock('2026-12-02T15:00:00Z'); // 23:00 on the last day
+      await setClock(new Date(`${window.end}T23:00:00+08:00`)); // 23:00 on the last day
       try {
         const res = await ctx.app.inject({ method: 'GET', url: `/api/public/notices/${noticeId}` });
         expect(res.statusCode).toBe(200);
         const d = res.json();
         expect(d).toMatchObject({ phase: 'open', objectionsOpen: true, msRemaining: 3_600_000 });
         expect(d.items).toHaveLength(3);
-        expect(d.window.explanation).toContain('2026年11月28日（周六）');
+        const firstSkipped = window.skipped[0]!;
+        expect(d.window.explanation).toContain(
+          `${formatChineseDate(firstSkipped.date)}（${firstSkipped.reason}）`,
+        );
         expect(d.pdfUrl).toBe(`/api/public/notices/${noticeId}/pdf`);
       } finally {
-        await setClock(BASE);
+        await setClock(testNow());
       }
     });
 
@@ -343,8 +358,8 @@ describe('preparing a notice (province centre)', () => {
       const text = extractPdf(pdf.rawPayload).text.replace(/\s/g, '');
       expect(text).toContain(a.organizationName);
       expect(text).toContain(b.creditCode);
-      expect(text).toContain('2026年11月26日至2026年12月2日');
-      expect(text).toContain('周六');
+      expect(text).toContain(`${formatChineseDate(window.start)}至${formatChineseDate(window.end)}`);
+      expect(text).toContain(window.skipped[0]!.reason);
       expect(text).not.toContain('李明');
 
       const xlsx = await ctx.app.inject({ method: 'GET', url: `/api/public/notices/${noticeId}/xlsx` });
@@ -362,7 +377,7 @@ describe('preparing a notice (province centre)', () => {
 
   describe('closing the notice', () => {
     it('refuses to pass before the end date has passed (409)', async () => {
-      await setClock('2026-12-02T15:59:59Z');
+      await setClock(new Date(`${window.end}T23:59:59+08:00`));
       try {
         const v = (await get(bureau, noticeId)).json().version;
         const res = await bureau.post(`/api/notices/${noticeId}/pass`, { version: v });
@@ -370,12 +385,12 @@ describe('preparing a notice (province centre)', () => {
         expect(res.json().code).toBe('NOTICE_WINDOW_NOT_ENDED');
         expect((await runNoticeClose({ db: db(), clock: ctx.clock })).passed).toEqual([]);
       } finally {
-        await setClock(BASE);
+        await setClock(testNow());
       }
     });
 
     it('the scheduled job passes it after 23:59:59 of the end date, once', async () => {
-      await setClock('2026-12-02T16:00:01Z');
+      await setClock(new Date(`${addDays(window.end, 1)}T00:00:01+08:00`));
       try {
         const number = (await get(bureau, noticeId)).json().number;
         const run = await runNoticeClose({ db: db(), clock: ctx.clock });
@@ -405,7 +420,7 @@ describe('preparing a notice (province centre)', () => {
         expect(manual.statusCode).toBe(409);
         expect(manual.json().code).toBe('NOTICE_ALREADY_PASSED');
       } finally {
-        await setClock(BASE);
+        await setClock(testNow());
       }
     });
   });
@@ -417,21 +432,22 @@ describe('passing by hand', () => {
       title: '关于湘潭市评价机构备案名单的公示',
       workingDays: 6,
     });
+    // A notice may start today; it lasts 6 working days from there.
     const published = await bureau.post(`/api/notices/${n.id}/publish`, {
       version: n.version,
-      startDate: '2026-11-25',
+      startDate: today,
     });
     expect(published.statusCode).toBe(200);
-    // 6 working days from Wednesday 11-25: 25, 26, 27, 30, 12-01, 12-02.
-    expect(published.json().endDate).toBe('2026-12-02');
-    await setClock('2026-12-03T01:00:00Z');
+    const end = (await calendarOf(db())).addWorkingDays(today, 6).end;
+    expect(published.json().endDate).toBe(end);
+    await setClock(new Date(`${addDays(end, 1)}T09:00:00+08:00`));
     try {
       const res = await center.post(`/api/notices/${n.id}/pass`, { version: published.json().version });
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({ status: 'passed', passedByName: expect.any(String) });
       expect(await statusOf(db(), c.id)).toBe('notice_passed');
     } finally {
-      await setClock(BASE);
+      await setClock(testNow());
     }
   });
 });
@@ -443,7 +459,7 @@ describe('access', () => {
       [cityCenter, 'GET', '/api/notices'],
       [cityCenter, 'POST', '/api/notices', { title: '市州拟定的公示', applicationIds: [a.id] }],
       [cityBureau, 'GET', `/api/notices/${any}`],
-      [cityBureau, 'POST', `/api/notices/${any}/publish`, { version: 1, startDate: '2026-11-26' }],
+      [cityBureau, 'POST', `/api/notices/${any}/publish`, { version: 1, startDate: today }],
       [cityBureau, 'POST', `/api/notices/${any}/pass`, { version: 1 }],
       [cityCenter, 'GET', '/api/objections'],
       [

@@ -26,6 +26,8 @@ import {
 import { runNoticeClose } from '../src/scheduler/notice-close';
 import { loadConfig } from '../src/config';
 import { humanCheckBypassed } from '../src/use-cases/human-check/human-checks';
+import { addDays, formatChineseDate } from '@skillcert/domain';
+import { calendarOf } from './support/test-calendar';
 
 let ctx: TestContext;
 let center: Session;
@@ -39,12 +41,13 @@ let noticeId: string;
 let otherNoticeId: string;
 const itemOf: Record<string, string> = {}; // occupation name of A → notice item id
 
-// The TestClock starts on Wednesday 2026-11-25, 10:00 in Beijing; the notice opens the next day.
-const OPEN = '2026-11-26T02:00:00Z'; // the first day of the window
-const AFTER = '2026-12-02T16:00:01Z'; // 00:00:01 on 12-03, after the window
+// The TestClock starts today at 10:00 in Beijing; the notice opens tomorrow and lasts 5 working days.
+let start: string;
+let OPEN: Date; // 10:00 on the first day of the window
+let AFTER: Date; // 00:00:01 on the day after the window
 
-async function setClock(iso: string) {
-  ctx.clock.set(iso);
+async function setClock(instant: Date) {
+  ctx.clock.set(instant);
   center = await loginAs(ctx.app, 'sjzx');
   bureau = await loginAs(ctx.app, 'srst');
 }
@@ -60,12 +63,16 @@ beforeAll(async () => {
   c = await clearedApplication(ctx, '430300', '湘潭市机械技工学校');
   e = await clearedApplication(ctx, '430100', '长沙市汽车技工学校');
   other = await clearedApplication(ctx, '430200', '株洲市冶金技工学校');
+  start = ctx.clock.day(1);
+  const end = (await calendarOf(db())).addWorkingDays(start, 5).end;
+  OPEN = new Date(`${start}T10:00:00+08:00`);
+  AFTER = new Date(`${addDays(end, 1)}T00:00:01+08:00`);
   const n = await prepareNotice(center, [a.id, b.id, c.id, e.id]);
   noticeId = n.id;
-  await publishNotice(bureau, noticeId, '2026-11-26'); // ends 2026-12-02
+  await publishNotice(bureau, noticeId, start);
   const o = await prepareNotice(center, [other.id], { title: '关于株洲市评价机构备案名单的公示' });
   otherNoticeId = o.id;
-  await publishNotice(bureau, otherNoticeId, '2026-11-26');
+  await publishNotice(bureau, otherNoticeId, start);
   const detail = (await bureau.get(`/api/notices/${noticeId}`)).json();
   for (const i of detail.items) if (i.applicationId === a.id) itemOf[i.occupationName] = i.id;
   itemOf.c = detail.items.find((i: { applicationId: string }) => i.applicationId === c.id).id;
@@ -79,24 +86,24 @@ const track = (receipt: string) =>
 
 describe('the objection window (00:00 of the start date to 23:59:59 of the end date, Beijing time)', () => {
   it('refuses an objection before the start, and stores nothing', async () => {
-    ctx.clock.set('2026-11-25T15:59:59Z'); // 23:59:59 the day before
+    ctx.clock.set(new Date(`${addDays(start, -1)}T23:59:59+08:00`)); // 23:59:59 the day before
     const before = await objectionCount(ctx);
     const res = await object(ctx, noticeId, { noticeItemId: itemOf['车工']! });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('OBJECTION_WINDOW_NOT_OPEN');
-    expect(res.json().message).toContain('2026年11月26日0时起');
+    expect(res.json().message).toContain(`${formatChineseDate(start)}0时起`);
     expect(await objectionCount(ctx)).toBe(before);
   });
 
   it('accepts one from 00:00 of the start date', async () => {
-    ctx.clock.set('2026-11-25T16:00:00Z');
+    ctx.clock.set(new Date(`${start}T00:00:00+08:00`));
     const res = await object(ctx, noticeId, {
       noticeItemId: itemOf['焊工']!,
       reason: '零点提交的异议：该校焊接实训场地面积不足。',
     });
     expect(res.statusCode).toBe(201);
     const receipt = res.json().receiptNumber;
-    expect(receipt).toMatch(/^YY20261126[0-9A-HJKMNP-TV-Z]{8}$/);
+    expect(receipt).toMatch(new RegExp(`^YY${start.replaceAll('-', '')}[0-9A-HJKMNP-TV-Z]{8}$`));
     await setClock(OPEN);
     // Dismissed at once so it does not hold the notice open.
     const [row] = await queryRows<{ id: string }>(

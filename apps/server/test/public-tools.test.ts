@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeCreditCodeCheckChar } from '@skillcert/domain';
 import { createTestContext, type TestContext } from './support/test-app';
 import { loginAs } from './support/http';
+import { calendarOf, firstMissingYear } from './support/test-calendar';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -45,47 +46,51 @@ describe('working days (R10, public)', () => {
     expect((await get('/api/public/working-days?start=2026/03/02&days=3')).statusCode).toBe(400);
   });
 
-  it('refuses to count into 2027 until an admin enters 2027, then counts it', async () => {
-    const url = '/api/public/working-days?start=2026-12-28&days=5';
+  it('refuses to count into a year without data until an admin enters it, then counts it', async () => {
+    // The first year after the data ends; 5 working days from 12-28 of the year before reach into it.
+    const y = firstMissingYear(await calendarOf(ctx.database.db));
+    const url = `/api/public/working-days?start=${y - 1}-12-28&days=5`;
     const missing = await get(url);
     expect(missing.statusCode).toBe(400);
     expect(missing.json().code).toBe('CALENDAR_YEAR_MISSING');
-    expect(missing.json().message).toContain('2027年的节假日安排尚未录入');
+    expect(missing.json().message).toContain(`${y}年的节假日安排尚未录入`);
 
     const admin = await loginAs(ctx.app, 'admin');
-    const wrongYear = await admin.put('/api/dict/holidays/2027', {
-      source: '国办发明电〔2026〕X号',
-      days: [{ date: '2026-12-31', name: '元旦', isOffDay: true }],
+    const wrongYear = await admin.put(`/api/dict/holidays/${y}`, {
+      source: `国办发明电〔${y - 1}〕X号`,
+      days: [{ date: `${y - 1}-12-31`, name: '元旦', isOffDay: true }],
     });
     expect(wrongYear.statusCode).toBe(400);
     expect(wrongYear.json().code).toBe('HOLIDAY_DATE_WRONG_YEAR');
-    const noSuchDay = await admin.put('/api/dict/holidays/2027', {
-      source: '国办发明电〔2026〕X号',
-      days: [{ date: '2027-02-30', name: '春节', isOffDay: true }],
+    const noSuchDay = await admin.put(`/api/dict/holidays/${y}`, {
+      source: `国办发明电〔${y - 1}〕X号`,
+      days: [{ date: `${y}-02-30`, name: '春节', isOffDay: true }],
     });
     expect(noSuchDay.statusCode).toBe(400);
     expect(noSuchDay.json().code).toBe('DATE_INVALID');
     expect((await get(url)).json().code).toBe('CALENDAR_YEAR_MISSING');
 
-    const put = await admin.put('/api/dict/holidays/2027', {
-      source: '国办发明电〔2026〕X号',
+    const put = await admin.put(`/api/dict/holidays/${y}`, {
+      source: `国办发明电〔${y - 1}〕X号`,
       days: [
-        { date: '2027-01-01', name: '元旦', isOffDay: true },
-        { date: '2027-02-06', name: '春节', isOffDay: true },
+        { date: `${y}-01-01`, name: '元旦', isOffDay: true },
+        { date: `${y}-02-06`, name: '春节', isOffDay: true },
       ],
     });
     expect(put.statusCode).toBe(200);
-    expect(put.json()).toMatchObject({ year: 2027, published: true, source: '国办发明电〔2026〕X号' });
+    expect(put.json()).toMatchObject({ year: y, published: true, source: `国办发明电〔${y - 1}〕X号` });
 
     const counted = await get(url);
     expect(counted.statusCode).toBe(200);
-    // Mon 28 … Thu 31 Dec are days 1–4; 1 Jan 2027 is 元旦, 2–3 Jan a weekend; Mon 4 Jan is day 5.
-    expect(counted.json()).toMatchObject({ end: '2027-01-04' });
-    expect(counted.json().skipped[0]).toEqual({ date: '2027-01-01', reason: '元旦（法定节假日）' });
+    // 1 January is 元旦 now: it is skipped, and the count goes on into the new year.
+    const expected = (await calendarOf(ctx.database.db)).addWorkingDays(`${y - 1}-12-28`, 5);
+    expect(expected.end.startsWith(String(y))).toBe(true);
+    expect(counted.json()).toMatchObject({ end: expected.end });
+    expect(counted.json().skipped).toContainEqual({ date: `${y}-01-01`, reason: '元旦（法定节假日）' });
 
     const years = await admin.get('/api/dict/holiday-years');
-    expect(years.json().map((y: { year: number }) => y.year)).toContain(2027);
-    const history = await admin.get('/api/dict/history?targetType=holiday_year&targetId=2027');
+    expect(years.json().map((y: { year: number }) => y.year)).toContain(y);
+    const history = await admin.get(`/api/dict/history?targetType=holiday_year&targetId=${y}`);
     expect(history.json().items).toHaveLength(1);
     expect(history.json().items[0]).toMatchObject({
       action: 'dictionary.holidays_updated',

@@ -3,6 +3,8 @@
  * code, occupation, level, mode, city and status; stable pages; one URL per body with its scope and
  * history; CSV / JSON / Excel exports; the 第N批 lists; no personal data; rate limits.
  */
+import { addDays, startOfShanghaiDay, todayInShanghai } from '@skillcert/domain';
+import { testNow } from './support/test-db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
@@ -26,6 +28,7 @@ let ctx: TestContext;
 let center: Session;
 let confirmed: RegisteredOrganization;
 let listSequence: number;
+const clockMs = () => ctx.clock.now().getTime();
 
 const code = (city: string, n: number) => {
   const body = `91${city}MA4L${String(n).padStart(5, '0')}`;
@@ -37,6 +40,9 @@ const LATHE = '6-18-01-01';
 const INTERNAL_NOTE = '内部备注：仅供核对请勿公开';
 
 /** name → rows of the import; the fixture registry. */
+/** Earlier filings were made about three years before the test clock's today. */
+const EARLIER = addDays(todayInShanghai(testNow()), -1000);
+
 const BODIES: ImportRow[] = [
   {
     name: '湘潭钢铁技工学校',
@@ -45,7 +51,7 @@ const BODIES: ImportRow[] = [
     occupationCode: WELDER,
     mode: '院校自主评价',
     levels: '五级、四级',
-    date: '2024-03-01',
+    date: EARLIER,
     carriedOut: '是',
     note: INTERNAL_NOTE,
   },
@@ -56,7 +62,7 @@ const BODIES: ImportRow[] = [
     occupationCode: WELDER,
     mode: '企业自主评价',
     levels: '五级',
-    date: '2024-03-01',
+    date: EARLIER,
     carriedOut: '是',
   },
   {
@@ -66,7 +72,7 @@ const BODIES: ImportRow[] = [
     occupationCode: LATHE,
     mode: '社会评价',
     levels: '三级',
-    date: '2024-04-01',
+    date: addDays(EARLIER, 31),
   },
   {
     name: '长沙湘江职业学院',
@@ -75,7 +81,7 @@ const BODIES: ImportRow[] = [
     occupationCode: LATHE,
     mode: '院校自主评价',
     levels: '四级',
-    date: '2024-03-01',
+    date: EARLIER,
   },
   {
     name: '株洲硬质合金集团有限公司',
@@ -84,7 +90,7 @@ const BODIES: ImportRow[] = [
     occupationCode: WELDER,
     mode: '社会评价',
     levels: '三级、二级',
-    date: '2024-03-01',
+    date: EARLIER,
   },
   {
     name: '湘潭电机潭钢厂',
@@ -93,7 +99,7 @@ const BODIES: ImportRow[] = [
     occupationCode: LATHE,
     mode: '企业自主评价',
     levels: '五级',
-    date: '2024-03-01',
+    date: EARLIER,
   },
   {
     name: 'SANY湖南技工学校',
@@ -102,7 +108,7 @@ const BODIES: ImportRow[] = [
     occupationCode: LATHE,
     mode: '院校自主评价',
     levels: '五级',
-    date: '2024-03-01',
+    date: EARLIER,
   },
   ...Array.from({ length: 12 }, (_, i): ImportRow => ({
     name: `长沙第${'一二三四五六七八九十'[i % 10]}${i >= 10 ? '分' : ''}机械厂`,
@@ -111,7 +117,7 @@ const BODIES: ImportRow[] = [
     occupationCode: LATHE,
     mode: '企业自主评价',
     levels: '五级',
-    date: '2024-03-01',
+    date: EARLIER,
   })),
 ];
 const byName = (name: string) => BODIES.find((b) => b.name === name)!.creditCode;
@@ -280,7 +286,8 @@ describe('body page', () => {
     expect(body.items.every((i: { sourceLabel: string }) => i.sourceLabel === '历史备案')).toBe(true);
     expect(body.events).toHaveLength(1);
     expect(body.events[0]).toMatchObject({ event: 'filed' });
-    expect(body.events[0].at.slice(0, 10)).toBe('2024-02-29'); // 2024-03-01 00:00 Beijing time
+    // The filing date at 00:00 Beijing time.
+    expect(new Date(body.events[0].at).getTime()).toBe(startOfShanghaiDay(EARLIER).getTime());
   });
 
   it('answers 404 for a code not in the registry or not a code at all', async () => {
@@ -512,7 +519,7 @@ describe('search cache (repeated public searches)', () => {
   });
 
   it('an import that files a new body shows it at once in a repeated search (also on another instance)', async () => {
-    const other = new RegistrySearchCache(); // another server instance over the same database
+    const other = new RegistrySearchCache({ now: clockMs }); // another server instance over the same database
     const query = { name: '岳麓', page: 1, pageSize: 20 };
     expect((await raw({ name: '岳麓' })).json().total).toBe(0);
     expect((await raw({ name: '岳麓' })).headers['x-registry-cache']).toBe('hit');
@@ -527,7 +534,7 @@ describe('search cache (repeated public searches)', () => {
         occupationCode: WELDER,
         mode: '社会评价',
         levels: '四级',
-        date: '2024-05-01',
+        date: addDays(EARLIER, 61),
       },
     ]);
 
@@ -565,7 +572,7 @@ describe('search cache (repeated public searches)', () => {
 
 describe('search cache bounds', () => {
   it('keeps at most maxEntries answers, evicting the least recently used', () => {
-    const cache = new RegistrySearchCache({ maxEntries: 3 });
+    const cache = new RegistrySearchCache({ maxEntries: 3, now: clockMs });
     for (const k of ['a', 'b', 'c']) cache.set(1, k, `{"k":"${k}"}`);
     expect(cache.get(1, 'a')).toBe('{"k":"a"}'); // a is now the most recent
     cache.set(1, 'd', '{"k":"d"}');
@@ -577,7 +584,7 @@ describe('search cache bounds', () => {
   });
 
   it('keeps at most maxChars of JSON and never one answer larger than that', () => {
-    const cache = new RegistrySearchCache({ maxChars: 100 });
+    const cache = new RegistrySearchCache({ maxChars: 100, now: clockMs });
     cache.set(1, 'big', 'x'.repeat(101));
     expect(cache.size).toBe(0);
     for (let i = 0; i < 10; i++) cache.set(1, `k${i}`, 'y'.repeat(30));
@@ -588,7 +595,7 @@ describe('search cache bounds', () => {
   });
 
   it('a newer registry version empties it; an answer of an older version is not kept', () => {
-    const cache = new RegistrySearchCache();
+    const cache = new RegistrySearchCache({ now: clockMs });
     cache.set(4, 'q', 'old');
     expect(cache.get(4, 'q')).toBe('old');
     expect(cache.get(5, 'q')).toBeUndefined();

@@ -32,6 +32,32 @@ afterAll(async () => ctx.close());
 
 const concreteUrl = (url: string) => url.replace(/:[A-Za-z]+/g, '00000000-0000-4000-8000-000000000000');
 
+/**
+ * What an allowed caller gets from a read route called with a made-up id and no query: a list answers
+ * 200; an unknown (or out-of-scope) record 404 NOT_FOUND; a route whose parameter is not an id at all
+ * refuses it with 400. Anything else — a 500 included — fails the matrix.
+ */
+function expectedForAllowedRead(url: string): { status: number; code?: string } {
+  if (NEEDS_INPUT.has(url)) return { status: 400, code: 'VALIDATION_FAILED' };
+  if (!url.includes('/:')) return { status: 200 };
+  return { status: 404, code: OWN_NOT_FOUND_CODE[url] ?? 'NOT_FOUND' };
+}
+
+/** Reads that need a query (or a code, not an id) before they can answer anything. */
+const NEEDS_INPUT = new Set([
+  '/api/applications/occupation-options',
+  '/api/dict/history',
+  '/api/dict/occupations/:code',
+  '/api/filings/counts',
+  '/api/notices/:id/preview',
+  '/api/spot-checks/preview',
+]);
+
+/** Unknown records whose 404 names what is missing. */
+const OWN_NOT_FOUND_CODE: Record<string, string> = {
+  '/api/filing-lists/:id': 'FILING_LIST_NOT_FOUND',
+};
+
 describe('route × role access matrix', () => {
   it('has every API route in the table with an access decision', () => {
     const apiRoutes = ctx.app.routeTable.filter((r) => r.url.startsWith('/api/'));
@@ -70,16 +96,24 @@ describe('route × role access matrix', () => {
     expect(checked).toBeGreaterThan(50);
   });
 
-  it('lets every allowed role through the gate on read routes', async () => {
+  it('lets every allowed role through the gate on read routes, with the exact answer', async () => {
+    const wrong: string[] = [];
+    const seen: string[] = [];
     for (const r of ctx.app.routeTable.filter((x) => x.method === 'GET' && !('public' in x.access))) {
       if ('public' in r.access) continue;
       for (const role of [...ROLES, 'other_city_center'] as const) {
         const actualRole = role === 'other_city_center' ? 'city_center' : role;
         if (!roleMayPerform(actualRole, r.access.action)) continue;
         const res = await sessions.get(role)!.get(concreteUrl(r.url));
-        expect([401, 403], `${role} GET ${r.url} → ${res.statusCode}`).not.toContain(res.statusCode);
+        const expected = expectedForAllowedRead(r.url);
+        seen.push(
+          `${role} GET ${r.url} → ${res.statusCode} ${res.statusCode === 200 ? '' : res.json().code}`,
+        );
+        if (res.statusCode !== expected.status || (expected.code && res.json().code !== expected.code))
+          wrong.push(`${role} GET ${r.url} → ${res.statusCode} ${res.body.slice(0, 120)}`);
       }
     }
+    expect(wrong, seen.join('\n')).toEqual([]);
   });
 
   it('keeps the 三员 apart: the audit admin cannot manage users, the system admin cannot read the audit log', async () => {

@@ -180,10 +180,10 @@ describe('commitment (承诺)', () => {
     });
     expect(unknown.statusCode).toBe(404);
     const draft = await province.post('/api/rounds', {
-      title: '2027年第一批紧缺职业评价机构征集',
+      title: '下一批紧缺职业评价机构征集',
       noticeText: '根据湘人社通知，现征集紧缺职业（工种）职业技能等级认定评价机构。',
-      windowStart: '2027-03-01',
-      windowEnd: '2027-03-31',
+      windowStart: ctx.clock.day(90),
+      windowEnd: ctx.clock.day(120),
     });
     const empty = await province.post('/api/spot-checks', { roundId: draft.json().id });
     expect(empty.statusCode).toBe(409);

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, stageDueDate } from '@skillcert/domain';
+import { calendarOf } from './support/test-calendar';
 import { createTestContext, type TestContext } from './support/test-app';
 import { loginAs, type Session } from './support/http';
 import {
@@ -51,10 +53,11 @@ describe('verification by the city center (核验)', () => {
   it('lists the application in the city center inbox with a due date, not in another city', async () => {
     const todo = (await center.get('/api/inbox')).json();
     const item = todo.items.find((i: { id: string }) => i.id === id);
-    // Submitted on 2026-11-25 (Wed): 10 working days from 11-26 → 2026-12-09.
+    // Submitted today: 10 working days counted from tomorrow.
+    const due = stageDueDate(await calendarOf(ctx.database.db), ctx.clock.today(), 10).dueDate;
     expect(item).toMatchObject({
       statusLabel: '已提交',
-      dueDate: '2026-12-09',
+      dueDate: due,
       overdue: false,
       occupations: ['焊工'],
     });
@@ -92,7 +95,10 @@ describe('verification by the city center (核验)', () => {
         ? { slotKey: 'expert_team', verdict: 'problem', comment: '专家名单缺少职称证明' }
         : v,
     );
-    ctx.clock.set('2026-11-30T02:00:00Z'); // Mon: 11-26 … 11-30 used 3 of 10 days
+    // Returned on the 3rd working day of its 10: 7 are left while the clock pauses.
+    const calendar = await calendarOf(ctx.database.db);
+    const returnDay = calendar.addWorkingDays(ctx.clock.day(1), 3).end;
+    ctx.clock.setShanghai(returnDay);
     center = await loginAs(ctx.app, 'zz_zx');
     const returned = await center.post(`/api/applications/${id}/verify`, {
       outcome: 'return',
@@ -116,7 +122,8 @@ describe('verification by the city center (核验)', () => {
     );
     expect((await school.delete(`/api/applications/${id}/materials/${old.id}`)).statusCode).toBe(204);
     expect((await upload(school, id, 'expert_team')).statusCode).toBe(201);
-    ctx.clock.set('2026-12-07T02:00:00Z'); // a week later: the paused week does not count
+    const resubmitDay = addDays(returnDay, 7); // a week later: the paused week does not count
+    ctx.clock.setShanghai(resubmitDay);
     school = await loginAs(ctx.app, 'xx_admin');
     const pre = (await school.post(`/api/applications/${id}/precheck`)).json();
     const res = await submit(school, id, pre.warningCodes);
@@ -129,8 +136,8 @@ describe('verification by the city center (核验)', () => {
       '已提交',
     ]);
     expect(after.materials.filter((m: { slotKey: string }) => m.slotKey === 'expert_team')).toHaveLength(2);
-    // 7 working days left, counted from 12-08 → 2026-12-16.
-    expect(after.stageDueDate).toBe('2026-12-16');
+    // The 7 working days left, counted from the day after the resubmission.
+    expect(after.stageDueDate).toBe(stageDueDate(calendar, resubmitDay, 7).dueDate);
   });
 
   it('passes when every slot is accepted; a second verification is a wrong-state 409', async () => {

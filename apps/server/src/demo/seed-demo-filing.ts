@@ -4,6 +4,7 @@
  * submitted state across four cities, including one that fails the pre-check (to show it).
  */
 import { eq } from 'drizzle-orm';
+import { addDays, todayInShanghai } from '@skillcert/domain';
 import type { AppDeps } from '../deps';
 import { filings, industrialChains, organizations } from '../db/schema';
 import { createRound, changeRoundStatus } from '../use-cases/rounds/rounds';
@@ -58,8 +59,11 @@ async function seedDemoExperts(deps: AppDeps, schoolCreditCode: string): Promise
 export async function seedDemoFiling(deps: AppDeps): Promise<void> {
   const province = await actorOf(deps, 'sjzx');
   const today = deps.clock.now();
-  const start = new Date(today.getTime() - 7 * 86_400_000).toISOString().slice(0, 10);
-  const end = new Date(today.getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
+  // The demo round opened a week ago (Beijing time) and stays open for a month.
+  const todayDate = todayInShanghai(today);
+  const start = addDays(todayDate, -7);
+  const end = addDays(todayDate, 30);
+  const year = Number(todayDate.slice(0, 4));
   const round = await createRound(
     deps,
     province,
@@ -82,6 +86,7 @@ export async function seedDemoFiling(deps: AppDeps): Promise<void> {
     .from(organizations)
     .where(eq(organizations.name, '衡阳示例重工机械有限公司'));
   if (hengyang) {
+    const earlierFiling = addDays(todayDate, -1200); // filed about three years before the round
     await deps.db.insert(filings).values({
       organizationId: hengyang.id,
       organizationName: hengyang.name,
@@ -90,11 +95,11 @@ export async function seedDemoFiling(deps: AppDeps): Promise<void> {
       occupationCode: '6-18-01-01',
       mode: 'enterprise_self',
       levels: ['level5', 'level4', 'level3'],
-      effectiveDate: '2023-06-01',
+      effectiveDate: earlierFiling,
       supervisingCityCode: hengyang.cityCode,
       selfEvaluationCarriedOut: true,
       source: 'import',
-      sourceNote: '演示：2023年企业自主评价备案（导入）',
+      sourceNote: `演示：${earlierFiling.slice(0, 4)}年企业自主评价备案（导入）`,
     });
     // The Excel import keeps the public registry in step; this direct insert does the same.
     await deps.db.transaction((tx) => refreshRegistryBodies(tx, [hengyang.creditCode], { now: today }));
@@ -140,7 +145,7 @@ export async function seedDemoFiling(deps: AppDeps): Promise<void> {
       round.id,
       {
         isAboveScale: true,
-        selfEvaluationFilingRef: '湘职技鉴〔2023〕12号',
+        selfEvaluationFilingRef: `湘职技鉴〔${year - 3}〕12号`,
         businessScope: '工程机械零部件制造',
         fullTimeStaff: 8,
         experts: 15,
@@ -153,7 +158,7 @@ export async function seedDemoFiling(deps: AppDeps): Promise<void> {
           levels: ['level5', 'level4', 'level3'],
           chainIds: [chainId('工程机械')],
           businessLink: '公司主营工程机械零部件机加工，车工岗位600余人',
-          selfEvaluationEvidence: '2023—2025年已开展企业自主评价3批次，共1200人取证',
+          selfEvaluationEvidence: `${year - 3}—${year - 1}年已开展企业自主评价3批次，共1200人取证`,
         },
       ],
       true,

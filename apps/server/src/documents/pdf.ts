@@ -68,8 +68,8 @@ export interface DocumentSpec {
   blocks: DocumentBlock[];
   /** Footer on every page: optional text above '第 N 页 共 M 页' (page numbers default on). */
   footer?: { text?: string; pageNumbers?: boolean };
-  /** Document properties; `createdAt` makes the output reproducible (defaults to now). */
-  info?: { author?: string; subject?: string; keywords?: string; createdAt?: Date };
+  /** Document properties; `createdAt` (the document's own date, from the injected clock) makes the output reproducible. */
+  info: { author?: string; subject?: string; keywords?: string; createdAt: Date };
 }
 
 const FONT = 'NotoSansSC';
@@ -115,12 +115,12 @@ export function renderPdf(spec: DocumentSpec): Promise<Buffer> {
     bufferPages: true,
     info: {
       Title: spec.title,
-      Author: spec.info?.author ?? '湖南省职业技能等级认定监管系统',
-      Subject: spec.info?.subject ?? spec.title,
-      Keywords: spec.info?.keywords ?? '',
+      Author: spec.info.author ?? '湖南省职业技能等级认定监管系统',
+      Subject: spec.info.subject ?? spec.title,
+      Keywords: spec.info.keywords ?? '',
       Creator: '湖南省职业技能等级认定监管系统',
       Producer: 'skillcert (pdfkit)',
-      CreationDate: spec.info?.createdAt ?? new Date(),
+      CreationDate: spec.info.createdAt,
     },
   });
   doc.registerFont(FONT, regular);

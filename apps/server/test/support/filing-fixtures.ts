@@ -2,17 +2,21 @@
 import type { AppInstance } from '../../src/http/app-types';
 import { loginAs, type Session } from './http';
 import { multipart, samplePdf } from './multipart';
+import { addDays, todayInShanghai } from '@skillcert/domain';
+import { testNow } from './test-db';
 
+/** An open round whose window runs from 5 days before the test clock's start to 60 days after it. */
 export async function openRound(
   app: AppInstance,
   overrides: Record<string, unknown> = {},
 ): Promise<{ id: string; policy: { materialSlots: { key: string; kinds: string[] }[] } }> {
   const province = await loginAs(app, 'sjzx');
+  const today = todayInShanghai(testNow());
   const created = await province.post('/api/rounds', {
-    title: '2026年第二批紧缺职业评价机构征集',
+    title: `${today.slice(0, 4)}年第二批紧缺职业评价机构征集`,
     noticeText: '根据湘人社通知，现征集紧缺职业（工种）职业技能等级认定评价机构。',
-    windowStart: '2026-11-20',
-    windowEnd: '2026-12-20',
+    windowStart: addDays(today, -5),
+    windowEnd: addDays(today, 60),
     ...overrides,
   });
   if (created.statusCode !== 201) throw new Error(`create round: ${created.body}`);

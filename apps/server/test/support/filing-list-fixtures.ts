@@ -12,6 +12,8 @@ import type { Session } from './http';
 import { multipart } from './multipart';
 import { putInState } from './province-fixtures';
 import { queryRows } from './sql';
+import { testNow } from './test-db';
+import { addDays, todayInShanghai } from '@skillcert/domain';
 
 let noticeSerial = 0;
 
@@ -36,13 +38,16 @@ export async function passedNotice(
   const status = opts.status ?? 'passed';
   if (!opts.keepState) for (const id of applicationIds) await putInState(db, id, 'notice_passed');
   const [user] = await queryRows<{ id: string }>(db, sql`select id from users where username = 'sjzx'`);
+  // By default the notice ran from 23 to 19 days before the test clock's start, and passed since.
+  const now = testNow().toISOString();
+  const today = todayInShanghai(testNow());
   const [notice] = await queryRows<{ id: string }>(
     db,
     sql`insert into public_notices (number, title, status, working_days, start_date, end_date, prepared_by,
           prepared_at, published_at, passed_at)
         values (${number}, ${`测试公示${noticeSerial}`}, ${status}, 5,
-          ${opts.startDate ?? '2026-11-02'}, ${opts.endDate ?? '2026-11-06'}, ${user!.id}, now(),
-          ${status === 'draft' ? null : sql`now()`}, ${status === 'passed' ? sql`now()` : null})
+          ${opts.startDate ?? addDays(today, -23)}, ${opts.endDate ?? addDays(today, -19)}, ${user!.id}, ${now},
+          ${status === 'draft' ? null : now}, ${status === 'passed' ? now : null})
         returning id`,
   );
   let order = 0;

@@ -5,10 +5,11 @@ import { buildApp } from '../../src/http/app';
 import { createDeps } from '../../src/deps';
 import { seedDemoData } from '../../src/demo/seed-demo';
 import type { AppInstance } from '../../src/http/app-types';
-import { createTestDatabase, type TestDatabase } from './test-db';
-import { testConfig, TestClock } from './test-config';
+import { createTestDatabase, testNow, type TestDatabase } from './test-db';
+import { testConfig } from './test-config';
+import { TestClock } from './test-time';
 
-export { TestClock } from './test-config';
+export { TestClock } from './test-time';
 
 export interface TestContext {
   app: AppInstance;
@@ -24,13 +25,12 @@ export async function createTestContext(
 ): Promise<TestContext> {
   const demo = opts.demo ?? true;
   const database = await createTestDatabase({ demo });
-  const clock = new TestClock();
+  const clock = new TestClock(testNow());
   const config = testConfig(overrides);
   const deps = createDeps(config, database, clock);
-  if (demo && database.fromDemoTemplate) {
+  if (demo && database.demoFilesDir) {
     // The demo's uploaded files belong with the demo database this file starts from.
-    if (process.env.SKILLCERT_DEMO_FILES)
-      cpSync(process.env.SKILLCERT_DEMO_FILES, config.filesDir!, { recursive: true });
+    cpSync(database.demoFilesDir, config.filesDir!, { recursive: true });
   } else if (demo) {
     await seedDemoData(deps);
   }

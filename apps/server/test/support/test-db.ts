@@ -5,12 +5,16 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/client';
 import { seedReferenceData } from '../../src/reference/seed-reference';
+import { supplyTestHolidays } from './test-holidays';
 
 export interface TestDatabase extends Database {
   /** Started from the template that already holds the demo data. */
   fromDemoTemplate: boolean;
+  /** Where the template's demo files are, when it started from the demo template. */
+  demoFilesDir: string | null;
   dispose(): Promise<void>;
 }
 
@@ -32,9 +36,11 @@ export async function createTestDatabase(opts: { demo: boolean } = { demo: false
     url.pathname = `/${name}`;
     const database = await openDatabase({ databaseUrl: url.toString() });
     await seedReferenceData(database.db);
+    await supplyTestHolidays(database.db, testNow().getUTCFullYear());
     return {
       ...database,
       fromDemoTemplate: false,
+      demoFilesDir: null,
       async dispose() {
         await database.close();
         const a = new pg.Client({ connectionString: adminUrl });
@@ -44,12 +50,32 @@ export async function createTestDatabase(opts: { demo: boolean } = { demo: false
       },
     };
   }
-  const demoTemplate = opts.demo ? process.env.SKILLCERT_PGLITE_DEMO_TEMPLATE : undefined;
-  const template = demoTemplate ?? process.env.SKILLCERT_PGLITE_TEMPLATE;
+  const templates = inject('pgliteTemplates');
+  if (templates && templates.seededAt !== testNow().toISOString()) {
+    // The demo data is dated by the clock that seeded it; a test clock elsewhere would see it in the past or future.
+    throw new Error(
+      `PGlite template seeded at ${templates.seededAt}, but the test clock starts at ${testNow().toISOString()}`,
+    );
+  }
+  const template = templates ? (opts.demo ? templates.demo : templates.reference) : undefined;
   const database = await openDatabase({
     dataDir: 'memory://',
     loadDataDir: template ? new Blob([readFileSync(template)]) : undefined,
   });
-  if (!template) await seedReferenceData(database.db);
-  return { ...database, fromDemoTemplate: demoTemplate !== undefined, dispose: () => database.close() };
+  if (!template) {
+    await seedReferenceData(database.db);
+    await supplyTestHolidays(database.db, testNow().getUTCFullYear());
+  }
+  const fromDemoTemplate = Boolean(templates && opts.demo);
+  return {
+    ...database,
+    fromDemoTemplate,
+    demoFilesDir: fromDemoTemplate ? templates!.demoFiles : null,
+    dispose: () => database.close(),
+  };
+}
+
+/** The instant this project's test clocks start from (provided by the global setup). */
+export function testNow(): Date {
+  return new Date(inject('testNow'));
 }

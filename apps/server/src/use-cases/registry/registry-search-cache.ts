@@ -60,8 +60,8 @@ export interface RegistrySearchCacheOptions {
   /** Total length of the cached JSON strings (UTF-16 code units, ~2 bytes each). */
   maxChars?: number;
   maxAgeMs?: number;
-  /** Milliseconds, for the age of entries (the app passes its clock). */
-  now?: () => number;
+  /** Milliseconds, for the age of entries: the injected clock. */
+  now: () => number;
 }
 
 interface Entry {
@@ -81,11 +81,11 @@ export class RegistrySearchCache {
   hits = 0;
   misses = 0;
 
-  constructor(opts: RegistrySearchCacheOptions = {}) {
+  constructor(opts: RegistrySearchCacheOptions) {
     this.maxEntries = opts.maxEntries ?? 1_000;
     this.maxChars = opts.maxChars ?? 8_000_000;
     this.maxAgeMs = opts.maxAgeMs ?? 5 * 60_000;
-    this.now = opts.now ?? (() => Date.now());
+    this.now = opts.now;
   }
 
   get size(): number {
