@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, stageDueDate } from '@skillcert/domain';
 import { calendarOf } from './support/test-calendar';
+import { extractPdf } from './support/pdf-text';
 import { createTestContext, type TestContext } from './support/test-app';
 import { loginAs, type Session } from './support/http';
 import {
@@ -116,6 +117,12 @@ describe('verification by the city center (核验)', () => {
     });
     const messages = (await school.get('/api/messages')).json();
     expect(messages.items[0].title).toContain('退回补正');
+    // The 退回补正通知书 lists each material's comment once.
+    const letter = await school.get(`/api/applications/${id}/decision-letter.pdf`);
+    expect(letter.statusCode).toBe(200);
+    const letterText = extractPdf(letter.rawPayload).text.replace(/\s/g, '');
+    expect(letterText).toContain('退回补正通知书');
+    expect(letterText.split('专家名单缺少职称证明').length - 1).toBe(1);
 
     const old = seen.materials.find(
       (m: { slotKey: string; current: boolean }) => m.slotKey === 'expert_team' && m.current,

@@ -119,7 +119,8 @@ export async function decisionLetterFor(db: Executor, actor: Actor, applicationI
     issuer,
     reviewBody: province ? PROVINCE_BUREAU_NAME : cityBureauName(app.cityCode, city),
     stage: STAGES[event.action] ?? '审核',
-    reason: event.reason,
+    // A return's reason is its per-material comments joined: they are listed one by one already.
+    reason: event.action === 'return_for_correction' && details.length > 0 ? null : event.reason,
     details,
     decidedAt: event.at,
   });
