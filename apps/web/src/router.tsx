@@ -35,6 +35,7 @@ export const router = createBrowserRouter([
           page('public/notices', () => import('./pages/public/notices')),
           page('public/notices/:id', () => import('./pages/public/notice-detail')),
           page('public/objections', () => import('./pages/public/objection-tracking')),
+          page('public/*', () => import('./pages/public/not-found')),
         ],
       },
       {

@@ -42,6 +42,8 @@ export function AppLayout() {
     );
   }
   if (!me) {
+    // A visitor who opens the site's address lands on the public pages, not on a login form.
+    if (location.pathname === '/') return <Navigate to="/public" replace />;
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/login?next=${next}`} replace />;
   }
