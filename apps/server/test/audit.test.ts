@@ -5,6 +5,11 @@ import { loginAs } from './support/http';
 import { queryRows } from './support/sql';
 import { appendAudit } from '../src/audit/audit-writer';
 import { verifyAuditChain } from '../src/audit/verify-chain';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { APPLICATION_ACTIONS, auditActionLabel } from '@skillcert/domain';
+
+const SERVER_SRC = path.join(import.meta.dirname, '../src');
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -28,6 +33,9 @@ describe('audit trail', () => {
     const list = (await auditor.get(`/api/audit?targetId=${created.json().id}`)).json();
     expect(list.items[0]).toMatchObject({
       action: 'user.created',
+      actionLabel: '新建用户',
+      targetLabel: '用户',
+      targetName: '常德核验员（cd_zx1）',
       actorName: '系统管理员',
       actorRole: 'sys_admin',
       ip: '127.0.0.1',
@@ -35,6 +43,46 @@ describe('audit trail', () => {
     });
     const logins = (await auditor.get('/api/audit?action=auth.login&pageSize=200')).json();
     expect(logins.items.some((e: { actorName: string }) => e.actorName === '系统管理员')).toBe(true);
+  });
+
+  it('names every action and object in Chinese, in the list and in the CSV export', async () => {
+    const auditor = await loginAs(ctx.app, 'auditor');
+    const page = (await auditor.get('/api/audit?pageSize=200')).json();
+    expect(page.items.length).toBeGreaterThan(10);
+    for (const e of page.items) {
+      expect(e.actionLabel, e.action).toMatch(/^[\u4e00-\u9fa5]/);
+      expect(e.actionLabel, e.action).not.toContain('未命名');
+      if (e.targetType) expect(e.targetLabel, e.targetType).not.toContain('其他对象');
+    }
+    const csv = await auditor.get('/api/audit/export.csv?action=auth.login');
+    expect(csv.statusCode).toBe(200);
+    const [header, first] = csv.body.replace(/^\uFEFF/, '').split('\n');
+    expect(header).toContain('操作,操作代码');
+    expect(first).toContain('登录,auth.login');
+  });
+
+  it('has a Chinese name for every action the server writes to the trail', () => {
+    // Every literal action of an appendAudit call in the server's source, and every workflow move.
+    const written = new Set<string>();
+    for (const file of readdirSync(SERVER_SRC, { recursive: true }) as string[]) {
+      if (!file.endsWith('.ts')) continue;
+      const text = readFileSync(path.join(SERVER_SRC, file), 'utf8');
+      for (const call of text.split('appendAudit(').slice(1)) {
+        for (const m of call
+          .slice(0, 1500)
+          .matchAll(
+            /(?<!access: \{ )action:\s*(?:[^,\n]*\?\s*)?'([a-z_]+\.[a-z_]+)'(?:\s*:\s*'([a-z_]+\.[a-z_]+)')?/g,
+          )) {
+          written.add(m[1]!);
+          if (m[2]) written.add(m[2]);
+        }
+      }
+    }
+    for (const a of APPLICATION_ACTIONS) written.add(`application.${a}`);
+    expect(written.size).toBeGreaterThan(60);
+    const unnamed = [...written].filter((a) => auditActionLabel(a).startsWith('未命名'));
+    expect(unnamed).toEqual([]);
+    expect(auditActionLabel('no.such_action')).toBe('未命名操作（no.such_action）');
   });
 
   it('cannot be edited or deleted, not even with SQL', async () => {
@@ -90,9 +138,9 @@ describe('audit export and login log', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\n');
-    expect(lines[0]).toBe('编号,时间,操作人,角色,IP,操作,对象类型,对象编号,原因,变更前,变更后,哈希');
+    expect(lines[0]).toBe('编号,时间,操作人,角色,IP,操作,操作代码,对象类型,对象编号,原因,变更前,变更后,哈希');
     expect(lines.length).toBeGreaterThan(1);
-    expect(lines.slice(1).every((l) => l.split(',')[5]!.startsWith('auth.login'))).toBe(true);
+    expect(lines.slice(1).every((l) => l.split(',')[6]!.startsWith('auth.login'))).toBe(true);
     const exports = (await auditor.get('/api/audit?action=audit.exported')).json();
     expect(exports.total).toBeGreaterThanOrEqual(1);
   });

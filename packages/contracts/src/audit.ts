@@ -9,8 +9,13 @@ export const auditEntry = z.object({
   actorRole: z.string().nullable(),
   ip: z.string().nullable(),
   action: z.string(),
+  /** The action's Chinese name (审计日志 shows it; the code stays for searching). */
+  actionLabel: z.string(),
   targetType: z.string().nullable(),
+  targetLabel: z.string().nullable(),
   targetId: z.string().nullable(),
+  /** The target's name where the system knows it (user, organization, application, notice, round). */
+  targetName: z.string().nullable(),
   cityCode: z.string().nullable(),
   reason: z.string().nullable(),
   before: z.unknown(),

@@ -35,3 +35,4 @@ export * from './review';
 export * from './registry';
 export * from './province';
 export * from './notice';
+export * from './audit-labels';

@@ -152,8 +152,11 @@ export interface AuditEntry {
   actorRole: string | null;
   ip: string | null;
   action: string;
+  actionLabel: string;
   targetType: string | null;
+  targetLabel: string | null;
   targetId: string | null;
+  targetName: string | null;
   reason: string | null;
   before: unknown;
   after: unknown;

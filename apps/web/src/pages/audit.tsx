@@ -2,8 +2,8 @@
  * 审计日志 (audit_admin, read-only): GET /api/audit (action, actor, targetType, targetId, from, to) with
  * before/after JSON per entry; 校验日志链 → GET /api/audit/verify.
  */
-import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Col, DatePicker, Form, Input, Row, Tag, Typography } from 'antd';
+import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { Alert, Button, Col, DatePicker, Form, Input, Row, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -32,6 +32,7 @@ export default function AuditPage() {
   const list = usePagedList<AuditEntry>('/api/audit');
   const [verify, setVerify] = useState<AuditVerify | null>(null);
   const [verifying, setVerifying] = useState(false);
+  const [exporting, setExporting] = useState(false);
 
   const runVerify = async () => {
     setVerifying(true);
@@ -73,13 +74,24 @@ export default function AuditPage() {
     { title: 'IP', dataIndex: 'ip', render: (v: string | null) => v ?? '—' },
     {
       title: '操作',
-      dataIndex: 'action',
-      render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+      key: 'action',
+      render: (_, e) => (
+        <>
+          {e.actionLabel}
+          <br />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {e.action}
+          </Typography.Text>
+        </>
+      ),
     },
     {
       title: '对象',
       key: 'target',
-      render: (_, e) => (e.targetType ? `${e.targetType}${e.targetId ? ` / ${e.targetId}` : ''}` : '—'),
+      render: (_, e) =>
+        e.targetLabel
+          ? `${e.targetLabel}${e.targetName || e.targetId ? '：' : ''}${e.targetName ?? e.targetId ?? ''}`
+          : '—',
     },
     { title: '原因', dataIndex: 'reason', render: (v: string | null) => v || '—' },
   ];
@@ -90,9 +102,24 @@ export default function AuditPage() {
         title="审计日志"
         description="所有业务操作与登录、查看个人信息等安全事件的留痕记录，只读。日志按哈希链串联，可校验是否被篡改。"
         extra={
-          <Button icon={<SafetyCertificateOutlined />} onClick={runVerify} loading={verifying}>
-            校验日志链
-          </Button>
+          <Space>
+            <Button
+              icon={<DownloadOutlined />}
+              loading={exporting}
+              onClick={async () => {
+                setExporting(true);
+                await api
+                  .download('/api/audit/export.csv', '审计日志.csv', list.query)
+                  .catch(() => undefined);
+                setExporting(false);
+              }}
+            >
+              导出 CSV
+            </Button>
+            <Button icon={<SafetyCertificateOutlined />} onClick={runVerify} loading={verifying}>
+              校验日志链
+            </Button>
+          </Space>
         }
       />
       {verify && (

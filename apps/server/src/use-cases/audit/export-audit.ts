@@ -4,7 +4,7 @@
  */
 import { Readable } from 'node:stream';
 import { and, asc, gt } from 'drizzle-orm';
-import type { Actor } from '@skillcert/domain';
+import { auditActionLabel, auditTargetLabel, type Actor } from '@skillcert/domain';
 import type { AppDeps, RequestMeta } from '../../deps';
 import { auditLog } from '../../db/schema';
 import { appendAudit } from '../../audit/audit-writer';
@@ -17,6 +17,7 @@ const HEADER = [
   '角色',
   'IP',
   '操作',
+  '操作代码',
   '对象类型',
   '对象编号',
   '原因',
@@ -63,8 +64,9 @@ export async function exportAuditCsv(
               r.actorName,
               r.actorRole,
               r.ip,
+              auditActionLabel(r.action),
               r.action,
-              r.targetType,
+              r.targetType ? auditTargetLabel(r.targetType) : null,
               r.targetId,
               r.reason,
               r.before,

@@ -2,7 +2,9 @@
 import { and, count, desc, eq, gte, ilike, lte, or, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { auditLog } from '../../db/schema';
+import { auditActionLabel, auditTargetLabel } from '@skillcert/domain';
 import { escapeLike } from '../organizations/organization-queries';
+import { auditTargetNames } from './audit-target-names';
 
 export interface AuditFilter {
   action?: string | undefined;
@@ -41,6 +43,7 @@ export async function searchAudit(db: Executor, f: AuditFilter) {
       .offset((f.page - 1) * f.pageSize),
     db.select({ n: count() }).from(auditLog).where(where),
   ]);
+  const names = await auditTargetNames(db, rows);
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -50,8 +53,11 @@ export async function searchAudit(db: Executor, f: AuditFilter) {
       actorRole: r.actorRole,
       ip: r.ip,
       action: r.action,
+      actionLabel: auditActionLabel(r.action),
       targetType: r.targetType,
+      targetLabel: r.targetType ? auditTargetLabel(r.targetType) : null,
       targetId: r.targetId,
+      targetName: names.get(`${r.targetType}:${r.targetId}`) ?? null,
       cityCode: r.cityCode,
       reason: r.reason,
       before: r.before,
