@@ -194,6 +194,9 @@ describe.skipIf(!hasBrowser)('city review in Chromium', () => {
       await expect(opinion.getByRole('button', { name: '出具书面评估意见' }).isEnabled()).resolves.toBe(true);
       await opinion.getByRole('button', { name: '出具书面评估意见' }).click();
       await statusIs(page, '已推荐');
+      // The 审核结论 of the occupation reads in Chinese, never as its code.
+      await page.getByRole('cell', { name: /^推荐/ }).first().waitFor();
+      await expect(page.getByText('recommended', { exact: false }).count()).resolves.toBe(0);
 
       const [download, response] = await Promise.all([
         page.waitForEvent('download'),

@@ -36,3 +36,4 @@ export * from './registry';
 export * from './province';
 export * from './notice';
 export * from './audit-labels';
+export * from './filing/scope-item-verdict';

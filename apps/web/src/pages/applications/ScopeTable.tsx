@@ -1,5 +1,6 @@
 /** 申报范围 (read-only): occupation, 工种, mode, levels, industry link, shortage counts per item. */
 import { Space, Table, Tag, Typography } from 'antd';
+import { scopeItemVerdictLabel } from '@skillcert/domain';
 import type { ScopeItem } from '../../api/filing-types';
 import type { Chain } from '../../api/types';
 import { ShortageTag } from './ShortageTag';
@@ -69,7 +70,9 @@ export function ScopeTable({ items, chains }: { items: ScopeItem[]; chains: Chai
           title: '审核结论',
           key: 'verdict',
           render: (_, s) =>
-            s.verdict ? `${s.verdict}${s.verdictReason ? `：${s.verdictReason}` : ''}` : '—',
+            s.verdict
+              ? `${scopeItemVerdictLabel(s.verdict)}${s.verdictReason ? `：${s.verdictReason}` : ''}`
+              : '—',
         },
       ]}
     />
