@@ -364,6 +364,10 @@ describe('expert review', () => {
     });
     expect(a.applicationNumber).toMatch(/^SQ\d{4}-\d{6}$/);
     assignmentId = a.assignmentId;
+    // The expert's home counts it as a task waiting for them.
+    expect((await expert.get('/api/home/stats')).json().cards).toEqual([
+      { key: 'assignments', label: '待评审任务', value: 1 },
+    ]);
     const detail = await expert.get(`/api/applications/${appId}`);
     expect(detail.statusCode).toBe(200);
     scopeItemId = detail.json().scopeItems[0].id;
@@ -427,6 +431,7 @@ describe('expert review', () => {
     expect(submitted.scores.organization!.score).toBe(88);
     expect(submitted.overallComment).toBe('同意推荐');
     expect((await expert.get('/api/my/assignments')).json().items[0]).toMatchObject({ status: 'submitted' });
+    expect((await expert.get('/api/home/stats')).json().cards[0].value).toBe(0);
 
     // A submitted expert cannot be replaced.
     const replace = await zzBureau.post(`/api/applications/${appId}/expert-draws`, {

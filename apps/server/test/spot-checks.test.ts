@@ -471,6 +471,10 @@ describe('the draw (抽取)', () => {
       canRecord: boolean;
     }[];
     expect(mine.map((m) => m.applicationId)).toContain(target.applicationId);
+    // The inspector's home counts the open targets as tasks.
+    const [tasks] = (await s.get('/api/home/stats')).json().cards;
+    expect(tasks).toMatchObject({ key: 'assignments', label: '待抽查复核任务' });
+    expect(tasks.value).toBe(mine.length);
     expect((await s.get(`/api/applications/${target.applicationId}`)).statusCode).toBe(200);
     const notMine = apps.find((a) => !mine.some((m) => m.applicationId === a.id))!;
     expect((await s.get(`/api/applications/${notMine.id}`)).statusCode).toBe(404);
@@ -483,6 +487,7 @@ describe('the draw (抽取)', () => {
     if (idle) {
       const t = await idle.login();
       expect((await t.get('/api/my/spot-checks')).json().items).toEqual([]);
+      expect((await t.get('/api/home/stats')).json().cards[0].value).toBe(0);
       expect((await t.get(`/api/applications/${target.applicationId}`)).statusCode).toBe(404);
     }
   });

@@ -3,7 +3,12 @@ import { and, count, eq, gte, isNull } from 'drizzle-orm';
 import type { Actor } from '@skillcert/domain';
 import type { AppDeps } from '../deps';
 import {
+  applications,
   auditLog,
+  expertAssignments,
+  experts,
+  inspectors,
+  spotCheckAssignments,
   holidayYears,
   industrialChains,
   occupations,
@@ -139,7 +144,41 @@ export async function homeStats(deps: Pick<AppDeps, 'db' | 'clock'>, actor: Acto
         },
       ];
     case 'expert':
+      // Reviews drawn to this expert and not yet submitted (a replaced assignment is no longer theirs).
+      return [
+        {
+          key: 'assignments',
+          label: '待评审任务',
+          value: await n(
+            db
+              .select({ n: count() })
+              .from(expertAssignments)
+              .innerJoin(experts, eq(experts.id, expertAssignments.expertId))
+              .where(and(eq(experts.userId, actor.userId), eq(expertAssignments.status, 'assigned'))),
+          ),
+        },
+      ];
     case 'inspector':
-      return [{ key: 'assignments', label: '待办任务', value: 0 }];
+      // Targets this inspector is drawn for whose spot check is still open (抽查中).
+      return [
+        {
+          key: 'assignments',
+          label: '待抽查复核任务',
+          value: await n(
+            db
+              .select({ n: count() })
+              .from(spotCheckAssignments)
+              .innerJoin(inspectors, eq(inspectors.id, spotCheckAssignments.inspectorId))
+              .innerJoin(applications, eq(applications.id, spotCheckAssignments.applicationId))
+              .where(
+                and(
+                  eq(inspectors.userId, actor.userId),
+                  eq(spotCheckAssignments.status, 'assigned'),
+                  eq(applications.status, 'spot_check'),
+                ),
+              ),
+          ),
+        },
+      ];
   }
 }
