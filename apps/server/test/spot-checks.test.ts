@@ -426,6 +426,9 @@ describe('the draw (抽取)', () => {
     const viaUrl = await runVerifyDraw(['--url', `http://127.0.0.1/api/public/draws/${drawId}`], sources());
     expect(viaUrl.exitCode).toBe(0);
     expect(viaUrl.replay!.checks.every((c) => c.ok === true)).toBe(true);
+    // The public page's address, as copied from the browser, works too.
+    const viaPage = await runVerifyDraw(['--url', `http://127.0.0.1/public/draws/${drawId}`], sources());
+    expect(viaPage.exitCode, viaPage.lines.join('\n')).toBe(0);
 
     // One inspector code swapped in the stored pool: its hash no longer matches the commitment.
     const original = d.inspectorPool.map((i) => i.code);

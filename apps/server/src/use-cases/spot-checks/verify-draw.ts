@@ -69,6 +69,16 @@ export interface VerifyDrawSources {
   fetchJson(url: string): Promise<unknown>;
 }
 
+/**
+ * The public page's address (…/public/draws/<id>, what a visitor copies from the browser) names the
+ * same record as the API (…/api/public/draws/<id>): either is accepted.
+ */
+export function publicDrawApiUrl(url: string): string {
+  const u = new URL(url);
+  u.pathname = u.pathname.replace(/^\/public\/draws\//, '/api/public/draws/');
+  return u.toString();
+}
+
 /** The whole command: arguments → report. The script only wires the sources and prints. */
 export async function runVerifyDraw(argv: string[], sources: VerifyDrawSources): Promise<VerifyDrawReport> {
   const args = argv.filter((a) => a !== '--');
@@ -83,7 +93,7 @@ export async function runVerifyDraw(argv: string[], sources: VerifyDrawSources):
       if (!url || !/^https?:\/\//.test(url)) {
         return { exitCode: 2, lines: ['--url 后应跟 http(s) 地址', '', VERIFY_DRAW_USAGE], replay: null };
       }
-      dto = (await sources.fetchJson(url)) as PublicDrawDetail;
+      dto = (await sources.fetchJson(publicDrawApiUrl(url))) as PublicDrawDetail;
       if (!dto || typeof dto !== 'object' || !('targetPoolHash' in dto)) {
         return { exitCode: 2, lines: [`${url} 返回的不是抽取记录`], replay: null };
       }
