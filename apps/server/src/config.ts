@@ -1,5 +1,6 @@
 /** Configuration from the environment, read once at start-up. */
 import path from 'node:path';
+import { smtpSettingsFrom, type SmtpSettings } from './adapters/smtp-settings';
 
 export type RunMode = 'demo' | 'production' | 'test';
 
@@ -22,6 +23,8 @@ export interface AppConfig {
    * e.g. for browser walks); with NODE_ENV=production the setting is refused at start-up.
    */
   humanCheckBypass: boolean;
+  /** SMTP server for e-mail notifications; undefined → e-mails are only logged. */
+  smtp: SmtpSettings | undefined;
   webDistDir: string;
   version: string;
 }
@@ -57,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimitBytes: Number(env.BODY_LIMIT_BYTES ?? 1024 * 1024),
     rateLimitMultiplier: Number(env.RATE_LIMIT_MULTIPLIER ?? 1),
     humanCheckBypass,
+    smtp: smtpSettingsFrom(env),
     webDistDir: path.join(root, 'apps/web/dist'),
     version: env.npm_package_version ?? '0.1.0',
   };

@@ -4,7 +4,8 @@ import type { Database, Db } from './db/client';
 import { createFieldCrypto, type FieldCrypto } from './security/field-crypto';
 import { createPasswordHasher, type PasswordHasher } from './security/passwords';
 import { createLocalFileStorage, type FileStorage } from './adapters/file-storage';
-import { loggingMailer, type Mailer } from './adapters/mailer';
+import { loggingMailer, withRetries, type Mailer } from './adapters/mailer';
+import { createSmtpMailer } from './adapters/smtp-mailer';
 import path from 'node:path';
 
 /** What the HTTP layer hands to use cases. Use cases name the narrow parts they need. */
@@ -28,8 +29,8 @@ export function createDeps(config: AppConfig, database: Database, clock: Clock):
     passwords: createPasswordHasher(config.argon2),
     fieldCrypto: createFieldCrypto(config.fieldKeyHex),
     storage: createLocalFileStorage(config.filesDir ?? path.join(config.dataDir, 'files')),
-    // No SMTP is configured yet: every mode logs the e-mail it would send.
-    mailer: loggingMailer,
+    // SMTP when configured, else the log; sends never throw (bounded retries, then a log line).
+    mailer: withRetries(config.smtp ? createSmtpMailer(config.smtp) : loggingMailer),
   };
 }
 

@@ -42,6 +42,8 @@ export const users = pgTable(
     isOrgAdmin: boolean('is_org_admin').notNull().default(false),
     phoneEnc: text('phone_enc'),
     phoneMac: text('phone_mac'),
+    /** Work mailbox for e-mail notifications (每日提醒); optional, accounts without one get none. */
+    email: text('email'),
     idNumberEnc: text('id_number_enc'),
     idNumberMac: text('id_number_mac'),
     /** active | disabled */
