@@ -1,6 +1,7 @@
 /** Configuration from the environment, read once at start-up. */
 import path from 'node:path';
 import { smtpSettingsFrom, type SmtpSettings } from './adapters/smtp-settings';
+import { s3SettingsFrom, type S3Settings } from './adapters/s3-settings';
 
 export type RunMode = 'demo' | 'production' | 'test';
 
@@ -12,6 +13,8 @@ export interface AppConfig {
   dataDir: string;
   /** Where uploaded files go (local storage adapter); defaults to DATA_DIR/files. */
   filesDir: string | undefined;
+  /** S3-compatible bucket for uploaded files; undefined → the local folder. */
+  s3: S3Settings | undefined;
   /** Master key material for SM4 field encryption and HMAC-SM3 lookup macs (hex, 32 bytes). */
   fieldKeyHex: string;
   argon2: { memoryCost: number; timeCost: number; parallelism: number };
@@ -50,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.DATA_DIR ?? path.join(root, 'data')),
     filesDir: env.FILES_DIR ? path.resolve(env.FILES_DIR) : undefined,
+    s3: s3SettingsFrom(env),
     fieldKeyHex,
     argon2: {
       memoryCost: Number(env.ARGON2_MEMORY_KIB ?? 19456),

@@ -4,6 +4,7 @@ import type { Database, Db } from './db/client';
 import { createFieldCrypto, type FieldCrypto } from './security/field-crypto';
 import { createPasswordHasher, type PasswordHasher } from './security/passwords';
 import { createLocalFileStorage, type FileStorage } from './adapters/file-storage';
+import { createS3FileStorage } from './adapters/s3-file-storage';
 import { loggingMailer, withRetries, type Mailer } from './adapters/mailer';
 import { createSmtpMailer } from './adapters/smtp-mailer';
 import path from 'node:path';
@@ -28,7 +29,9 @@ export function createDeps(config: AppConfig, database: Database, clock: Clock):
     clock,
     passwords: createPasswordHasher(config.argon2),
     fieldCrypto: createFieldCrypto(config.fieldKeyHex),
-    storage: createLocalFileStorage(config.filesDir ?? path.join(config.dataDir, 'files')),
+    storage: config.s3
+      ? createS3FileStorage(config.s3)
+      : createLocalFileStorage(config.filesDir ?? path.join(config.dataDir, 'files')),
     // SMTP when configured, else the log; sends never throw (bounded retries, then a log line).
     mailer: withRetries(config.smtp ? createSmtpMailer(config.smtp) : loggingMailer),
   };
