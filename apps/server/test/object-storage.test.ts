@@ -1,7 +1,8 @@
 /**
  * Uploaded files in an S3-compatible bucket: a material uploaded through the API with the S3 adapter
  * lands in the bucket and downloads byte-identical (a small file in one PUT, a large one in parts); a
- * missing object answers the same 404 code as a missing file of the local folder.
+ * missing object answers the same 404 code as a missing file of the local folder; the orphan sweep works
+ * on the bucket as on the folder.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
@@ -16,6 +17,7 @@ import { queryRows } from './support/sql';
 import { startS3TestServer, type S3TestServer } from './support/s3-test-server';
 import { createS3Client, createS3FileStorage, PART_BYTES } from '../src/adapters/s3-file-storage';
 import { FileTooLargeError, type FileStorage } from '../src/adapters/file-storage';
+import { ORPHAN_GRACE_MS, runOrphanSweep } from '../src/scheduler/orphan-files';
 
 let s3: S3TestServer;
 let onS3: TestContext;
@@ -174,5 +176,21 @@ describe('S3-compatible storage', () => {
       { status: 404, code: 'FILE_CONTENT_MISSING' },
       { status: 404, code: 'FILE_CONTENT_MISSING' },
     ]);
+  });
+
+  it('the orphan sweep removes an unreferenced object from the bucket after the grace period only', async () => {
+    const { storage } = onS3.app.deps;
+    const referenced = new Set<string>();
+    for await (const key of storage.list()) referenced.add(key);
+    const orphan = (await storage.put(Readable.from([samplePdf()]), { maxBytes: 1 << 20 })).key;
+    // No transaction ever records it (as when the recording transaction rolls back).
+    expect((await runOrphanSweep(onS3.app.deps)).removed).toEqual([]);
+    onS3.clock.advance(ORPHAN_GRACE_MS + 3_600_000);
+    const late = await runOrphanSweep(onS3.app.deps);
+    expect(late.ran).toBe(true);
+    expect(late.removed).toEqual([orphan]);
+    const left = new Set<string>();
+    for await (const key of storage.list()) left.add(key);
+    expect(left).toEqual(referenced);
   });
 });
