@@ -1,5 +1,7 @@
 /** Configuration from the environment, read once at start-up. */
 import path from 'node:path';
+import { smtpSettingsFrom, type SmtpSettings } from './adapters/smtp-settings';
+import { s3SettingsFrom, type S3Settings } from './adapters/s3-settings';
 
 export type RunMode = 'demo' | 'production' | 'test';
 
@@ -11,6 +13,8 @@ export interface AppConfig {
   dataDir: string;
   /** Where uploaded files go (local storage adapter); defaults to DATA_DIR/files. */
   filesDir: string | undefined;
+  /** S3-compatible bucket for uploaded files; undefined → the local folder. */
+  s3: S3Settings | undefined;
   /** Master key material for SM4 field encryption and HMAC-SM3 lookup macs (hex, 32 bytes). */
   fieldKeyHex: string;
   argon2: { memoryCost: number; timeCost: number; parallelism: number };
@@ -22,6 +26,8 @@ export interface AppConfig {
    * e.g. for browser walks); with NODE_ENV=production the setting is refused at start-up.
    */
   humanCheckBypass: boolean;
+  /** SMTP server for e-mail notifications; undefined → e-mails are only logged. */
+  smtp: SmtpSettings | undefined;
   webDistDir: string;
   version: string;
 }
@@ -47,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.DATA_DIR ?? path.join(root, 'data')),
     filesDir: env.FILES_DIR ? path.resolve(env.FILES_DIR) : undefined,
+    s3: s3SettingsFrom(env),
     fieldKeyHex,
     argon2: {
       memoryCost: Number(env.ARGON2_MEMORY_KIB ?? 19456),
@@ -57,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimitBytes: Number(env.BODY_LIMIT_BYTES ?? 1024 * 1024),
     rateLimitMultiplier: Number(env.RATE_LIMIT_MULTIPLIER ?? 1),
     humanCheckBypass,
+    smtp: smtpSettingsFrom(env),
     webDistDir: path.join(root, 'apps/web/dist'),
     version: env.npm_package_version ?? '0.1.0',
   };

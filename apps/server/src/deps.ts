@@ -4,7 +4,9 @@ import type { Database, Db } from './db/client';
 import { createFieldCrypto, type FieldCrypto } from './security/field-crypto';
 import { createPasswordHasher, type PasswordHasher } from './security/passwords';
 import { createLocalFileStorage, type FileStorage } from './adapters/file-storage';
-import { loggingMailer, type Mailer } from './adapters/mailer';
+import { createS3FileStorage } from './adapters/s3-file-storage';
+import { loggingMailer, withRetries, type Mailer } from './adapters/mailer';
+import { createSmtpMailer } from './adapters/smtp-mailer';
 import path from 'node:path';
 
 /** What the HTTP layer hands to use cases. Use cases name the narrow parts they need. */
@@ -27,9 +29,11 @@ export function createDeps(config: AppConfig, database: Database, clock: Clock):
     clock,
     passwords: createPasswordHasher(config.argon2),
     fieldCrypto: createFieldCrypto(config.fieldKeyHex),
-    storage: createLocalFileStorage(config.filesDir ?? path.join(config.dataDir, 'files')),
-    // No SMTP is configured yet: every mode logs the e-mail it would send.
-    mailer: loggingMailer,
+    storage: config.s3
+      ? createS3FileStorage(config.s3)
+      : createLocalFileStorage(config.filesDir ?? path.join(config.dataDir, 'files')),
+    // SMTP when configured, else the log; sends never throw (bounded retries, then a log line).
+    mailer: withRetries(config.smtp ? createSmtpMailer(config.smtp) : loggingMailer),
   };
 }
 

@@ -3,6 +3,13 @@ import { ROLES, STAFF_ROLES } from '@skillcert/domain';
 import { page, reasonField, versionField } from './common';
 import { displayNameField, usernameField } from './organizations';
 
+/** A work mailbox for e-mail notifications; an empty string clears it on edit. */
+export const emailField = z
+  .string()
+  .trim()
+  .max(254, '电子邮箱过长')
+  .pipe(z.union([z.literal(''), z.email('电子邮箱格式不正确，例如 zhangsan@hrss.hunan.gov.cn')]));
+
 export const staffUser = z.object({
   id: z.string(),
   username: z.string(),
@@ -14,6 +21,7 @@ export const staffUser = z.object({
   organizationId: z.string().nullable(),
   status: z.string(),
   phoneMasked: z.string().nullable(),
+  email: z.string().nullable(),
   locked: z.boolean(),
   lastLoginAt: z.string().nullable(),
   version: z.number(),
@@ -39,6 +47,7 @@ export const createStaffUserRequest = z.strictObject({
     .regex(/^43\d{4}$/, '请选择市州')
     .optional(),
   phone: z.string().trim().optional(),
+  email: emailField.optional(),
   password: z.string().min(1).max(128),
 });
 export const updateStaffUserRequest = z.strictObject({
@@ -49,6 +58,7 @@ export const updateStaffUserRequest = z.strictObject({
     .regex(/^43\d{4}$/)
     .nullable()
     .optional(),
+  email: emailField.optional(),
   version: versionField,
 });
 export const adminResetPasswordRequest = z.strictObject({

@@ -21,8 +21,13 @@ export interface ErrorBody {
 const issueCode = (zodCode: string): string =>
   zodCode === 'unrecognized_keys' ? 'UNKNOWN_FIELD' : `FIELD_${zodCode.toUpperCase()}`;
 
+const DOWNLOAD_HEADERS = ['content-type', 'content-disposition', 'x-content-sha256'];
+
 export function registerErrorHandling(app: FastifyInstance, opts: { spaFallback: boolean }): void {
   app.setErrorHandler((error: FastifyError | DomainError | Error, request, reply) => {
+    // A download whose stored content is missing fails after the route set the file's headers: the
+    // error answer is JSON, not an attachment.
+    for (const header of DOWNLOAD_HEADERS) reply.removeHeader(header);
     if (error instanceof DomainError) {
       const body: ErrorBody = { code: error.code, message: error.message };
       if (error.details) body.details = error.details;

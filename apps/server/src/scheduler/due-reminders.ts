@@ -1,7 +1,8 @@
 /**
  * 每日提醒: staff get an in-app message for every application in their queue that is due tomorrow or
  * overdue. Runs once per calendar day (Asia/Shanghai); several server instances may call it, the
- * advisory lock and the recorded last run make only one of them do the work.
+ * advisory lock and the recorded last run make only one of them do the work. Staff with an e-mail
+ * address also get the reminder by e-mail, after the run has committed.
  */
 import { and, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import { addDays, todayInShanghai } from '@skillcert/domain';
@@ -9,6 +10,8 @@ import type { AppDeps } from '../deps';
 import { applications, organizations, systemParameters } from '../db/schema';
 import { appendAudit } from '../audit/audit-writer';
 import { notifyUsers, staffOf } from '../use-cases/messages/messages';
+import { mailsTo, sendAfterCommit } from '../use-cases/messages/mail';
+import type { MailMessage } from '../adapters/mailer';
 import { INBOX_STATES } from '../use-cases/verification/inbox';
 
 const JOB_LOCK = 7_300_501;
@@ -23,7 +26,7 @@ export interface ReminderRun {
 export async function runDueReminders(deps: Pick<AppDeps, 'db' | 'clock' | 'mailer'>): Promise<ReminderRun> {
   const now = deps.clock.now();
   const today = todayInShanghai(now);
-  const mails: { to: string; subject: string; text: string }[] = [];
+  const mails: MailMessage[] = [];
   const run = await deps.db.transaction(async (tx) => {
     const locked = (await tx.execute(
       sql`select pg_try_advisory_xact_lock(${JOB_LOCK}) as ok`,
@@ -59,7 +62,7 @@ export async function runDueReminders(deps: Pick<AppDeps, 'db' | 'clock' | 'mail
         const title = `${overdue ? '【已超期】' : '【明日到期】'}${a.number ?? ''} ${a.orgName}`;
         const body = `该申请本环节办理时限为 ${a.dueDate}，${overdue ? '已超期，请尽快办理' : '将于明日到期'}。`;
         await notifyUsers(tx, recipients, { title, body, link: `/applications/${a.id}`, now });
-        for (const to of recipients) mails.push({ to, subject: title, text: body });
+        mails.push(...(await mailsTo(tx, recipients, { subject: title, text: body })));
         reminded += recipients.length;
       }
     }
@@ -78,6 +81,6 @@ export async function runDueReminders(deps: Pick<AppDeps, 'db' | 'clock' | 'mail
     return { ran: true, date: today, reminded };
   });
   // E-mails go out after the commit, so a rolled-back run sends nothing.
-  for (const mail of mails) await deps.mailer.send(mail);
+  await sendAfterCommit(deps.mailer, mails);
   return run;
 }

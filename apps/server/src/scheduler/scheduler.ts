@@ -2,15 +2,17 @@
 import type { AppDeps } from '../deps';
 import { runDueReminders } from './due-reminders';
 import { runNoticeClose } from './notice-close';
+import { runOrphanSweep } from './orphan-files';
 
 export function startScheduler(
-  deps: Pick<AppDeps, 'db' | 'clock' | 'mailer'>,
+  deps: Pick<AppDeps, 'db' | 'clock' | 'mailer' | 'storage'>,
   everyMs = 5 * 60_000,
 ): () => void {
   const tick = () => {
     runDueReminders(deps).catch((error: unknown) => console.error('定时任务（每日提醒）失败：', error));
     // 公示期满自动办结: every tick, so a notice passes within minutes of its end date.
     runNoticeClose(deps).catch((error: unknown) => console.error('定时任务（公示期满办结）失败：', error));
+    runOrphanSweep(deps).catch((error: unknown) => console.error('定时任务（孤儿文件清理）失败：', error));
   };
   const first = setTimeout(tick, 10_000);
   const timer = setInterval(tick, everyMs);

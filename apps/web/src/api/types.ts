@@ -56,6 +56,7 @@ export interface StaffUser {
   cityName: string | null;
   status: string;
   phoneMasked: string | null;
+  email: string | null;
   locked: boolean;
   lastLoginAt: string | null;
   version: number;

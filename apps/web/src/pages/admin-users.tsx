@@ -80,6 +80,7 @@ export default function AdminUsersPage() {
           '—'
         ),
     },
+    { title: '电子邮箱', dataIndex: 'email', render: (v: string | null) => v ?? '—' },
     { title: '最近登录', dataIndex: 'lastLoginAt', render: (v: string | null) => formatDateTime(v) },
     {
       title: '操作',

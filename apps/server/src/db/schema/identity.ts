@@ -42,6 +42,8 @@ export const users = pgTable(
     isOrgAdmin: boolean('is_org_admin').notNull().default(false),
     phoneEnc: text('phone_enc'),
     phoneMac: text('phone_mac'),
+    /** Work mailbox for e-mail notifications (每日提醒); optional, accounts without one get none. */
+    email: text('email'),
     idNumberEnc: text('id_number_enc'),
     idNumberMac: text('id_number_mac'),
     /** active | disabled */
@@ -73,13 +75,27 @@ export const sessions = pgTable(
 );
 
 /** Uploaded files: content in the storage adapter, facts here. */
-export const storedFiles = pgTable('stored_files', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  storageKey: text('storage_key').notNull(),
-  originalName: text('original_name').notNull(),
-  mimeType: text('mime_type').notNull(),
-  sizeBytes: integer('size_bytes').notNull(),
-  sha256: text('sha256').notNull(),
-  uploadedBy: uuid('uploaded_by'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+export const storedFiles = pgTable(
+  'stored_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    storageKey: text('storage_key').notNull(),
+    originalName: text('original_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  // The orphan sweep asks, key by key, whether a row references stored content.
+  (t) => [index('stored_files_storage_key_idx').on(t.storageKey)],
+);
+
+/**
+ * Stored content that no row referenced when the orphan sweep last looked, since when (by the app's
+ * clock, not the storage's): removed once it has stayed unreferenced for the grace period.
+ */
+export const unreferencedFiles = pgTable('unreferenced_files', {
+  storageKey: text('storage_key').primaryKey(),
+  firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull(),
 });

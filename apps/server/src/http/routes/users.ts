@@ -57,7 +57,7 @@ export function userRoutes(app: AppInstance): void {
     {
       schema: {
         tags,
-        summary: '修改账号（姓名、状态、市州）',
+        summary: '修改账号（姓名、状态、市州、电子邮箱）',
         params: idParams,
         body: updateStaffUserRequest,
         response: { 204: z.null() },

@@ -73,6 +73,7 @@ export async function listUsers(
       organizationId: u.organizationId,
       status: u.status,
       phoneMasked: u.phoneEnc ? maskMobile(deps.fieldCrypto.decrypt(u.phoneEnc)) : null,
+      email: u.email,
       locked: isLocked({ failedCount: u.failedLoginCount, lockedUntil: u.lockedUntil }, now),
       lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
       version: u.version,
@@ -105,6 +106,7 @@ export async function createStaffUser(
     role: string;
     cityCode?: string | undefined;
     phone?: string | undefined;
+    email?: string | undefined;
     password: string;
   },
   meta: RequestMeta,
@@ -128,6 +130,7 @@ export async function createStaffUser(
         cityCode,
         phoneEnc: phone ? deps.fieldCrypto.encrypt(phone.normalized) : null,
         phoneMac: phone ? deps.fieldCrypto.mac(phone.normalized) : null,
+        email: input.email || null,
         mustChangePassword: true,
         createdAt: now,
       })
@@ -141,7 +144,13 @@ export async function createStaffUser(
         targetType: 'user',
         targetId: created!.id,
         cityCode,
-        after: { username: input.username, displayName: input.displayName, role: input.role, cityCode },
+        after: {
+          username: input.username,
+          displayName: input.displayName,
+          role: input.role,
+          cityCode,
+          email: input.email || null,
+        },
       },
       now,
     );
@@ -157,6 +166,8 @@ export async function updateStaffUser(
     displayName?: string | undefined;
     status?: 'active' | 'disabled' | undefined;
     cityCode?: string | null | undefined;
+    /** '' clears the mailbox. */
+    email?: string | undefined;
     version: number;
   },
   meta: RequestMeta,
@@ -171,6 +182,7 @@ export async function updateStaffUser(
       displayName: input.displayName ?? u.displayName,
       status: input.status ?? u.status,
       cityCode: input.cityCode === undefined ? u.cityCode : input.cityCode,
+      email: input.email === undefined ? u.email : input.email || null,
     };
     await assertCityFitsRole(tx, u.role, next.cityCode);
     await tx
@@ -187,7 +199,13 @@ export async function updateStaffUser(
         targetType: 'user',
         targetId: u.id,
         cityCode: next.cityCode,
-        before: { displayName: u.displayName, status: u.status, cityCode: u.cityCode, version: u.version },
+        before: {
+          displayName: u.displayName,
+          status: u.status,
+          cityCode: u.cityCode,
+          email: u.email,
+          version: u.version,
+        },
         after: { ...next, version: u.version + 1 },
       },
       now,

@@ -1,4 +1,4 @@
-/** Dialogs of 用户管理: create, edit, reset password, reveal phone. */
+/** Dialogs of 用户管理: create, edit (incl. the e-mail for reminders), reset password, reveal phone. */
 import { Alert, Form, Input, Select } from 'antd';
 import { validateMobile } from '@skillcert/domain';
 import { CITY_ROLES, ROLE_LABELS, STAFF_ROLES, type Role } from '@skillcert/domain/roles';
@@ -19,6 +19,21 @@ const mobileRule = {
       : Promise.reject(new Error(r.errors[0]?.message ?? '手机号格式不正确'));
   },
 };
+
+const emailRule = { type: 'email' as const, message: '电子邮箱格式不正确，例如 zhangsan@hrss.hunan.gov.cn' };
+
+function EmailField() {
+  return (
+    <Form.Item
+      name="email"
+      label="电子邮箱"
+      rules={[emailRule]}
+      extra="用于接收到期提醒等邮件；不填则只收站内信"
+    >
+      <Input type="email" inputMode="email" maxLength={254} autoComplete="off" />
+    </Form.Item>
+  );
+}
 
 const cityRule = (getRole: () => Role | undefined) => ({
   validator: (_: unknown, v: string | undefined) =>
@@ -51,6 +66,7 @@ interface CreateValues {
   role: Role;
   cityCode?: string;
   phone?: string;
+  email?: string;
   password: string;
 }
 
@@ -75,6 +91,7 @@ export function CreateUserModal({
           role: v.role,
           cityCode: CITY_ROLES.includes(v.role) ? v.cityCode : undefined,
           phone: v.phone ? validateMobile(v.phone).normalized : undefined,
+          email: v.email?.trim() || undefined,
           password: v.password,
         });
         onDone();
@@ -110,6 +127,7 @@ export function CreateUserModal({
       <Form.Item name="phone" label="手机号" rules={[mobileRule]}>
         <Input inputMode="tel" maxLength={20} />
       </Form.Item>
+      <EmailField />
       <PasswordFields label="初始密码" usernameField="username" />
     </FormModal>
   );
@@ -119,6 +137,7 @@ interface EditValues {
   displayName: string;
   status: string;
   cityCode?: string;
+  email?: string;
   role: Role;
 }
 
@@ -142,6 +161,7 @@ export function EditUserModal({
               displayName: user.displayName,
               status: user.status,
               cityCode: user.cityCode ?? undefined,
+              email: user.email ?? undefined,
               role: user.role,
             }
           : {}
@@ -152,6 +172,7 @@ export function EditUserModal({
           displayName: v.displayName.trim(),
           status: v.status,
           cityCode: CITY_ROLES.includes(user.role) ? v.cityCode : undefined,
+          email: v.email?.trim() ?? '',
           version: user.version,
         });
         onDone();
@@ -172,6 +193,7 @@ export function EditUserModal({
         <Select options={Object.entries(USER_STATUS_LABELS).map(([value, label]) => ({ value, label }))} />
       </Form.Item>
       {user && CITY_ROLES.includes(user.role) && <RoleDependentCity />}
+      <EmailField />
     </FormModal>
   );
 }
