@@ -39,6 +39,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'inspector.updated': '修改督导人员信息',
   'inspector.conflict_declared': '督导人员申报回避关系',
   'job.due_reminders': '发送办理时限提醒',
+  'job.orphan_files': '清理未引用的文件',
   'notice.prepared': '拟定公示',
   'notice.draft_updated': '修改公示草稿',
   'notice.published': '发布公示',
