@@ -23,6 +23,11 @@ const noIoInDomain = {
       ],
       message: '领域核心必须保持纯净：不得引入 I/O、数据库、框架或应用层代码（见 ARCHITECTURE.md）。',
     },
+    {
+      group: ['lunar-javascript'],
+      message:
+        '农历节日日期由服务端适配器（apps/server/src/reference/holiday-anchors.ts）计算后作为数据传入领域核心（见 ARCHITECTURE.md）。',
+    },
   ],
 };
 

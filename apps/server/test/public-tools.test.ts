@@ -3,6 +3,7 @@ import { computeCreditCodeCheckChar } from '@skillcert/domain';
 import { createTestContext, type TestContext } from './support/test-app';
 import { loginAs } from './support/http';
 import { calendarOf, firstMissingYear } from './support/test-calendar';
+import { HOLIDAY_ANCHOR_YEARS } from '../src/reference/holiday-anchors';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -46,14 +47,21 @@ describe('working days (R10, public)', () => {
     expect((await get('/api/public/working-days?start=2026/03/02&days=3')).statusCode).toBe(400);
   });
 
-  it('refuses to count into a year without data until an admin enters it, then counts it', async () => {
+  it('counts into a year without data provisionally (暂定) until an admin enters it, then exactly', async () => {
     // The first year after the data ends; 5 working days from 12-28 of the year before reach into it.
     const y = firstMissingYear(await calendarOf(ctx.database.db));
     const url = `/api/public/working-days?start=${y - 1}-12-28&days=5`;
-    const missing = await get(url);
-    expect(missing.statusCode).toBe(400);
-    expect(missing.json().code).toBe('CALENDAR_YEAR_MISSING');
-    expect(missing.json().message).toContain(`${y}年的节假日安排尚未录入`);
+    const reason = `${y}年节假日安排尚未公布，按法定节日及可能的调休从宽计算，结果为暂定`;
+    const provisional = await get(url);
+    expect(provisional.statusCode).toBe(200);
+    expect(provisional.json()).toMatchObject({
+      end: (await calendarOf(ctx.database.db)).addWorkingDays(`${y - 1}-12-28`, 5).end,
+      provisional: true,
+      provisionalReason: reason,
+    });
+    expect(provisional.json().explanation).toContain(`截止日期为暂定：${reason}`);
+    // 元旦 is statutory, so it never counts, even before the arrangement is out.
+    expect(provisional.json().skipped).toContainEqual({ date: `${y}-01-01`, reason: '元旦（法定节假日）' });
 
     const admin = await loginAs(ctx.app, 'admin');
     const wrongYear = await admin.put(`/api/dict/holidays/${y}`, {
@@ -68,7 +76,7 @@ describe('working days (R10, public)', () => {
     });
     expect(noSuchDay.statusCode).toBe(400);
     expect(noSuchDay.json().code).toBe('DATE_INVALID');
-    expect((await get(url)).json().code).toBe('CALENDAR_YEAR_MISSING');
+    expect((await get(url)).json().provisional).toBe(true);
 
     const put = await admin.put(`/api/dict/holidays/${y}`, {
       source: `国办发明电〔${y - 1}〕X号`,
@@ -85,7 +93,7 @@ describe('working days (R10, public)', () => {
     // 1 January is 元旦 now: it is skipped, and the count goes on into the new year.
     const expected = (await calendarOf(ctx.database.db)).addWorkingDays(`${y - 1}-12-28`, 5);
     expect(expected.end.startsWith(String(y))).toBe(true);
-    expect(counted.json()).toMatchObject({ end: expected.end });
+    expect(counted.json()).toMatchObject({ end: expected.end, provisional: false, provisionalReason: null });
     expect(counted.json().skipped).toContainEqual({ date: `${y}-01-01`, reason: '元旦（法定节假日）' });
 
     const years = await admin.get('/api/dict/holiday-years');
@@ -97,6 +105,14 @@ describe('working days (R10, public)', () => {
       before: { published: false, days: [] },
       after: { published: true },
     });
+  });
+
+  it('refuses a year that can be neither read nor inferred (beyond the computed lunar dates)', async () => {
+    const beyond = HOLIDAY_ANCHOR_YEARS.to + 1;
+    const res = await get(`/api/public/working-days?start=${beyond}-03-01&days=5`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('CALENDAR_YEAR_MISSING');
+    expect(res.json().message).toContain(`${beyond}年的节假日安排尚未录入`);
   });
 });
 

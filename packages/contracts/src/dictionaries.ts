@@ -17,6 +17,10 @@ export const workingDaysResponse = z.object({
   skipped: z.array(z.object({ date: z.string(), reason: z.string() })),
   /** e.g. '自2026年9月30日起5个工作日，截止2026年10月12日23:59:59；期间…天周末或法定节假日不计'. */
   explanation: z.string(),
+  /** 暂定: some day depends on a year whose holiday arrangement is not published yet. */
+  provisional: z.boolean(),
+  /** Why it is 暂定 (null when not provisional). */
+  provisionalReason: z.string().nullable(),
 });
 export type WorkingDaysResponse = z.infer<typeof workingDaysResponse>;
 

@@ -40,6 +40,18 @@ export const noticeItemDto = z.object({
 });
 export type NoticeItemDto = z.infer<typeof noticeItemDto>;
 
+export const noticeWindowRevisionDto = z.object({
+  /** extended = 公示期顺延; kept = the published arrangement would shorten it, the end date stands. */
+  kind: z.enum(['extended', 'kept']),
+  kindLabel: z.string(),
+  previousEndDate: z.string(),
+  endDate: z.string(),
+  computedEndDate: z.string(),
+  reason: z.string(),
+  at: z.string(),
+});
+export type NoticeWindowRevisionDto = z.infer<typeof noticeWindowRevisionDto>;
+
 export const noticeWindowDto = z.object({
   startDate: z.string(),
   endDate: z.string(),
@@ -49,6 +61,12 @@ export const noticeWindowDto = z.object({
   explanation: z.string(),
   opensAt: z.string(),
   closesAt: z.string(),
+  /** 暂定: the end date depends on a year whose holiday arrangement is not published yet. */
+  provisional: z.boolean(),
+  /** Why it is 暂定 (null when not provisional). */
+  provisionalReason: z.string().nullable(),
+  /** How entering the arrangement revised a provisional window, oldest first (公示期顺延 or kept). */
+  revisions: z.array(noticeWindowRevisionDto),
 });
 export type NoticeWindowDto = z.infer<typeof noticeWindowDto>;
 
@@ -95,6 +113,8 @@ export const noticeSummaryDto = z.object({
   workingDays: z.number().int(),
   startDate: z.string().nullable(),
   endDate: z.string().nullable(),
+  /** The end date is 暂定 (a year's holiday arrangement is not published yet). */
+  endDateProvisional: z.boolean(),
   phase: noticePhaseEnum.nullable(),
   applicationCount: z.number().int(),
   itemCount: z.number().int(),
@@ -164,6 +184,8 @@ export const publicNoticeSummaryDto = z.object({
   statusLabel: z.string(),
   startDate: z.string(),
   endDate: z.string(),
+  /** The end date is 暂定 (a year's holiday arrangement is not published yet). */
+  endDateProvisional: z.boolean(),
   workingDays: z.number().int(),
   phase: noticePhaseEnum,
   phaseLabel: z.string(),

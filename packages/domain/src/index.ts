@@ -1,6 +1,7 @@
 export * from './errors';
 export * from './calendar-date';
 export * from './working-day-calendar';
+export * from './statutory-holidays';
 export * from './credit-code';
 export * from './id-card';
 export * from './mobile';

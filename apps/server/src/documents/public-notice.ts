@@ -40,7 +40,11 @@ const organizationCount = (items: NoticeItemDto[]) => new Set(items.map((i) => i
 
 function periodText(d: PublicNoticeDocument): string {
   if (!d.window) return `公示期：${d.workingDays}个工作日（草稿，起止日期于发布时确定）`;
-  return `公示期：${formatChineseDate(d.window.startDate)}至${formatChineseDate(d.window.endDate)}（${d.workingDays}个工作日）`;
+  const marks = [
+    ...(d.window.provisional ? ['截止日期暂定'] : []),
+    ...(d.window.revisions.some((r) => r.kind === 'extended') ? ['公示期顺延'] : []),
+  ];
+  return `公示期：${formatChineseDate(d.window.startDate)}至${formatChineseDate(d.window.endDate)}（${d.workingDays}个工作日${marks.map((m) => `，${m}`).join('')}）`;
 }
 
 const OBJECTION_TEXT =

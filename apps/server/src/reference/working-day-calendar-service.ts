@@ -1,6 +1,7 @@
 /**
  * The working-day calendar (R10, domain.md §4) built from the holidays in the database, which an
- * administrator maintains. Built once per database and kept in memory; the holiday edit use case calls
+ * administrator maintains, and the lunar anchors of the statutory holidays for the provisional (暂定)
+ * computation of years not published yet (holiday-anchors.ts). Built once per database and kept in memory; the holiday edit use case calls
  * {@link invalidateWorkingDayCalendar} after its transaction commits, so the next request rebuilds it.
  * (One process per database is assumed; a second instance would see an edit after its own restart.)
  */
@@ -12,6 +13,14 @@ import {
 } from '@skillcert/domain';
 import type { Executor } from '../db/client';
 import { holidays, holidayYears } from '../db/schema';
+import { holidayAnchors } from './holiday-anchors';
+
+/**
+ * Advisory lock of holiday edits. The edit takes it exclusively (before any row lock); publishing a
+ * notice takes it shared first, so a notice is never published provisionally from a calendar that an
+ * edit committing at the same moment has just made obsolete.
+ */
+export const HOLIDAY_EDIT_LOCK = 7_300_432;
 
 const cache = new WeakMap<object, Promise<WorkingDayCalendar>>();
 
@@ -32,11 +41,16 @@ export async function loadHolidayEntries(db: Executor): Promise<HolidayEntriesBy
   return byYear;
 }
 
+/** The calendar as `db` (e.g. a transaction) holds it now, uncached. */
+export async function loadWorkingDayCalendar(db: Executor): Promise<WorkingDayCalendar> {
+  return buildWorkingDayCalendar(await loadHolidayEntries(db), holidayAnchors());
+}
+
 /** The calendar for this database (cached). */
 export function workingDayCalendar(db: Executor): Promise<WorkingDayCalendar> {
   let pending = cache.get(db);
   if (!pending) {
-    const loading = loadHolidayEntries(db).then(buildWorkingDayCalendar);
+    const loading = loadWorkingDayCalendar(db);
     loading.catch(() => {
       if (cache.get(db) === loading) cache.delete(db);
     });

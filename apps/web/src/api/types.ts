@@ -44,6 +44,9 @@ export interface WorkingDaysAnswer {
   days: number;
   end: string;
   skipped: { date: string; reason: string }[];
+  /** 暂定: the span reaches a year whose holiday arrangement is not published yet. */
+  provisional: boolean;
+  provisionalReason: string | null;
 }
 
 export interface StaffUser {

@@ -1,5 +1,16 @@
 /** 工作日计算器 (public): GET /api/public/working-days — end date and why each skipped day was skipped. */
-import { Alert, Button, Card, DatePicker, Descriptions, Form, InputNumber, Table, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Form,
+  InputNumber,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, ApiError } from '../api/client';
@@ -70,8 +81,22 @@ export default function WorkingDaysPage() {
               <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
                 即 {answer.end} 23:59:59（北京时间）
               </Typography.Text>
+              {answer.provisional && (
+                <Tag color="gold" style={{ marginLeft: 12 }}>
+                  暂定
+                </Tag>
+              )}
             </Descriptions.Item>
           </Descriptions>
+          {answer.provisional && (
+            <Alert
+              type="info"
+              showIcon
+              title="截止日期为暂定"
+              description={answer.provisionalReason}
+              style={{ marginTop: 16 }}
+            />
+          )}
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             期间跳过的日期（{answer.skipped.length} 天）
           </Typography.Title>

@@ -2,7 +2,8 @@
  * 办理时限: every stage of the filing workflow has a limit in working days ([policy], domain.md §4). The
  * clock starts the working day after the application enters the stage, pauses while it is returned for
  * correction (补正) and resumes with the days that were left. Due dates in a year without holiday data
- * fall back to weekends only and are marked provisional (暂定) — never a silent guess.
+ * use the same conservative provisional calendar as public notices (statutory holidays and the known
+ * bounds of 调休) and are marked provisional (暂定) — never a silent guess.
  */
 import { addDays, type CalendarDate } from '../calendar-date';
 import type { WorkingDayCalendar } from '../working-day-calendar';
@@ -26,7 +27,7 @@ export interface StageDue {
 
 /** The due date of a stage entered on `today` with `days` working days. */
 export function stageDueDate(calendar: WorkingDayCalendar, today: CalendarDate, days: number): StageDue {
-  const span = calendar.addWorkingDays(addDays(today, 1), Math.max(1, days), { mode: 'provisional' });
+  const span = calendar.addWorkingDays(addDays(today, 1), Math.max(1, days));
   return { dueDate: span.end, provisional: span.provisional };
 }
 
@@ -36,7 +37,7 @@ export function remainingWorkingDays(
   today: CalendarDate,
   dueDate: CalendarDate,
 ): number {
-  return calendar.countWorkingDays(addDays(today, 1), dueDate, { mode: 'provisional' });
+  return calendar.countWorkingDays(addDays(today, 1), dueDate);
 }
 
 /** Overdue when today is past the due date. */

@@ -1,3 +1,4 @@
 export * from './notice-window';
 export * from './objection-rules';
 export * from './human-check';
+export * from './notice-window-revision';

@@ -2,8 +2,10 @@
  * 公示期 (R10, 通知第五条第四款 "公示时间不少于5个工作日"): a notice lasts at least 5 working days of the
  * Chinese calendar with 调休, counted from its start date (day 1 = the start date when it is a working
  * day), from 00:00 of the start date to 23:59:59 of the end date, Asia/Shanghai. The end date is shown
- * with an explanation of every day that was skipped; a year without holiday data refuses to compute
- * (strict mode), because a notice period that turns out one day short would have to be run again.
+ * with an explanation of every day that was skipped. A window reaching a year whose holiday arrangement
+ * is not published yet gets a provisional (暂定) end date from the conservative calendar (never earlier
+ * than the real one, working-day-calendar.ts); once the arrangement is entered the window is revised,
+ * never shortened (notice-window-revision.ts). A year that cannot even be inferred still refuses.
  */
 import { invalid, conflict } from '../errors';
 import {
@@ -15,7 +17,7 @@ import {
   startOfShanghaiDay,
   type CalendarDate,
 } from '../calendar-date';
-import type { SkippedDay, WorkingDayCalendar } from '../working-day-calendar';
+import { provisionalCalendarReason, type SkippedDay, type WorkingDayCalendar } from '../working-day-calendar';
 
 export const NOTICE_CLAUSE = '通知第五条第四款';
 
@@ -84,13 +86,30 @@ export interface NoticeWindow {
   opensAt: Date;
   /** 23:59:59.999 of the end date, Beijing time. */
   closesAt: Date;
+  /** true when the end date depends on an arrangement not published yet (暂定). */
+  provisional: boolean;
+  /** Why it is 暂定 (null when not provisional). */
+  provisionalReason: string | null;
   /** One Chinese sentence: how the end date follows from the start date and the calendar. */
   explanation: string;
 }
 
 /**
+ * How entering a year's arrangement changed a provisional window: 'extended' (公示期顺延, the published
+ * arrangement needs more days) or 'kept' (it would need fewer; a published window never shrinks).
+ */
+export interface NoticeWindowRevision {
+  kind: 'extended' | 'kept';
+  previousEndDate: CalendarDate;
+  endDate: CalendarDate;
+  /** The n-th working day under the published arrangement. */
+  computedEndDate: CalendarDate;
+  reason: string;
+}
+
+/**
  * Computes the window of a notice. Throws CALENDAR_YEAR_MISSING (from the calendar) when a day of the
- * window lies in a year whose arrangement is not entered, NOTICE_WORKING_DAYS_TOO_FEW below 5.
+ * window lies in a year that has neither data nor lunar anchors, NOTICE_WORKING_DAYS_TOO_FEW below 5.
  */
 export function computeNoticeWindow(
   calendar: WorkingDayCalendar,
@@ -98,27 +117,44 @@ export function computeNoticeWindow(
   workingDays: number,
 ): NoticeWindow {
   assertNoticeWorkingDays(workingDays);
-  const span = calendar.addWorkingDays(parseCalendarDate(startDate), workingDays, { mode: 'strict' });
+  const span = calendar.addWorkingDays(parseCalendarDate(startDate), workingDays);
+  return describeNoticeWindow(calendar, span.start, span.end, workingDays, null);
+}
+
+/**
+ * The window from `startDate` to `endDate` as the calendar sees it now: skipped and 调休 days, whether
+ * it is provisional, and the explanation (with the revision that fixed the end date, if any).
+ */
+export function describeNoticeWindow(
+  calendar: WorkingDayCalendar,
+  startDate: CalendarDate,
+  endDate: CalendarDate,
+  workingDays: number,
+  revision: NoticeWindowRevision | null,
+): NoticeWindow {
+  const skipped: SkippedDay[] = [];
   const adjusted: AdjustedWorkingDay[] = [];
-  for (let date = span.start; compareDates(date, span.end) <= 0; date = addDays(date, 1)) {
-    const day = calendar.explainDay(date, { mode: 'strict' });
-    if (day.working && day.reason) adjusted.push({ date, reason: day.reason });
+  const years = new Set<number>();
+  for (let date = startDate; compareDates(date, endDate) <= 0; date = addDays(date, 1)) {
+    const day = calendar.explainDay(date);
+    if (day.provisionalYear !== undefined) years.add(day.provisionalYear);
+    if (!day.working) skipped.push({ date, reason: day.reason ?? '非工作日' });
+    else if (day.reason) adjusted.push({ date, reason: day.reason });
   }
+  const provisionalYears = [...years].sort((a, b) => a - b);
+  const provisionalReason = provisionalYears.length > 0 ? provisionalCalendarReason(provisionalYears) : null;
+  const fields = { startDate, endDate, workingDays, skipped, adjusted, provisionalReason, revision };
   return {
-    startDate: span.start,
-    endDate: span.end,
+    startDate,
+    endDate,
     workingDays,
-    skipped: span.skipped,
+    skipped,
     adjusted,
-    opensAt: startOfShanghaiDay(span.start),
-    closesAt: endOfShanghaiDay(span.end),
-    explanation: explainNoticeWindow({
-      startDate: span.start,
-      endDate: span.end,
-      workingDays,
-      skipped: span.skipped,
-      adjusted,
-    }),
+    opensAt: startOfShanghaiDay(startDate),
+    closesAt: endOfShanghaiDay(endDate),
+    provisional: provisionalReason !== null,
+    provisionalReason,
+    explanation: explainNoticeWindow(fields),
   };
 }
 
@@ -129,9 +165,15 @@ export function explainNoticeWindow(w: {
   workingDays: number;
   skipped: readonly SkippedDay[];
   adjusted?: readonly AdjustedWorkingDay[];
+  provisionalReason?: string | null;
+  revision?: NoticeWindowRevision | null;
 }): string {
+  const counted = `公示期自${formatChineseDate(w.startDate)}0时起，计${w.workingDays}个工作日（起始日为工作日时计入）`;
+  const until = `${formatChineseDate(w.endDate)}23时59分59秒止（北京时间）`;
   const parts = [
-    `公示期自${formatChineseDate(w.startDate)}0时起，计${w.workingDays}个工作日（起始日为工作日时计入），至${formatChineseDate(w.endDate)}23时59分59秒止（北京时间）`,
+    w.revision?.kind === 'kept'
+      ? `${counted}，按已公布的节假日安排至${formatChineseDate(w.revision.computedEndDate)}；发布时暂定的截止日期不缩短，公示期至${until}`
+      : `${counted}，至${until}`,
   ];
   if (w.skipped.length > 0) {
     parts.push(
@@ -145,6 +187,8 @@ export function explainNoticeWindow(w: {
       `${w.adjusted.map((a) => `${formatChineseDate(a.date)}为${a.reason}`).join('、')}，计为工作日`,
     );
   }
+  if (w.revision?.kind === 'extended') parts.push(`公示期顺延：${w.revision.reason}`);
+  if (w.provisionalReason) parts.push(`截止日期为暂定：${w.provisionalReason}`);
   return `${parts.join('；')}。`;
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import holidays from '../../../../reference-data/cn-holidays.json';
 import { buildWorkingDayCalendar } from '../../src/working-day-calendar';
 import { isOverdue, stageClockOnTransition, stageDueDate } from '../../src/filing/stage-clock';
+import { ANCHORS } from '../holiday-anchors-fixture';
 
 const calendar = buildWorkingDayCalendar(holidays);
 const limits = { submitted: 10, verified: 20 };
@@ -47,10 +48,11 @@ describe('stage clock (办理时限, domain.md §4)', () => {
     expect(resumed).toEqual({ kind: 'resume', due: { dueDate: '2026-11-30', provisional: false } });
   });
 
-  it('marks a due date in a year without holiday data as provisional (weekends only)', () => {
-    const due = stageDueDate(calendar, '2026-12-24', 10);
-    expect(due.provisional).toBe(true);
-    expect(due.dueDate > '2026-12-31').toBe(true);
+  it('a due date in a year without holiday data uses the provisional calendar and is marked 暂定', () => {
+    // From Thu 2026-12-24, 10 working days: 12-30/31 (元旦 2027 may reach them) and 01-01 do not count.
+    const withAnchors = buildWorkingDayCalendar(holidays, ANCHORS);
+    expect(stageDueDate(withAnchors, '2026-12-24', 10)).toEqual({ dueDate: '2027-01-12', provisional: true });
+    expect(stageDueDate(withAnchors, '2026-12-01', 5)).toEqual({ dueDate: '2026-12-08', provisional: false });
   });
 
   it('is overdue only after the due date', () => {

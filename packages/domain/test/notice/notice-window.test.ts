@@ -142,9 +142,9 @@ describe('R10 refusals', () => {
     expect(assertNoticeWorkingDays(30)).toBe(30);
   });
 
-  it('a year without calendar data refuses (no weekends-only guess for a notice)', () => {
+  it('a year that can be neither read nor inferred refuses (no weekends-only guess for a notice)', () => {
     expect(codeOf(() => computeNoticeWindow(calendar, '2027-03-01', 5))).toBe('CALENDAR_YEAR_MISSING');
-    // A window that runs into the missing year is refused too.
+    // A window that runs into that year is refused too.
     expect(codeOf(() => computeNoticeWindow(calendar, '2026-12-28', 5))).toBe('CALENDAR_YEAR_MISSING');
     expect(() => computeNoticeWindow(calendar, '2026-12-28', 5)).toThrow('2027年的节假日安排尚未录入');
   });

@@ -165,6 +165,15 @@ export const publicNotices = pgTable(
     endDate: date('end_date', { mode: 'string' }),
     /** [{ date, reason }] every non-working day inside the window, for the explanation. */
     skippedDays: jsonb('skipped_days').notNull().default([]),
+    /** The end date depends on a year's holiday arrangement not published yet (暂定). */
+    windowProvisional: boolean('window_provisional').notNull().default(false),
+    /** Why it is 暂定 (null when not provisional). */
+    windowProvisionalReason: text('window_provisional_reason'),
+    /**
+     * [{ kind: 'extended' | 'kept', previousEndDate, endDate, computedEndDate, reason, at }]: how entering
+     * the arrangement revised a provisional window (顺延, or kept because a window never shrinks).
+     */
+    windowRevisions: jsonb('window_revisions').notNull().default([]),
     preparedBy: uuid('prepared_by').notNull(),
     preparedAt: timestamp('prepared_at', { withTimezone: true }).notNull(),
     publishedBy: uuid('published_by'),

@@ -5,7 +5,6 @@
  */
 import { and, eq } from 'drizzle-orm';
 import {
-  buildWorkingDayCalendar,
   conflict,
   stageClockOnTransition,
   todayInShanghai,
@@ -14,7 +13,7 @@ import {
   type ApplicationAction,
   type ApplicationState,
 } from '@skillcert/domain';
-import { loadHolidayEntries } from '../../reference/working-day-calendar-service';
+import { loadWorkingDayCalendar } from '../../reference/working-day-calendar-service';
 import { loadStageLimits } from './stage-limits';
 import type { RequestMeta } from '../../deps';
 import type { Executor } from '../../db/client';
@@ -37,7 +36,7 @@ export async function recordTransition(
 ): Promise<ApplicationRow> {
   const move = transition(app.status as never, action, actor, { reason: opts.reason });
   const clock = stageClockOnTransition({
-    calendar: buildWorkingDayCalendar(await loadHolidayEntries(tx)),
+    calendar: await loadWorkingDayCalendar(tx),
     today: todayInShanghai(opts.now),
     from: move.from as ApplicationState,
     to: move.to as ApplicationState,

@@ -13,11 +13,12 @@ import type { AppDeps, RequestMeta } from '../../deps';
 import type { Executor } from '../../db/client';
 import { holidays, holidayYears } from '../../db/schema';
 import { appendAudit } from '../../audit/audit-writer';
-import { invalidateWorkingDayCalendar } from '../../reference/working-day-calendar-service';
+import {
+  HOLIDAY_EDIT_LOCK,
+  invalidateWorkingDayCalendar,
+} from '../../reference/working-day-calendar-service';
+import { reviseProvisionalNotices } from '../notices/revise-provisional-notices';
 import { toIso } from './common';
-
-/** Serializes holiday edits (taken before the audit lock, never after it). */
-const HOLIDAY_EDIT_LOCK = 7_300_432;
 
 export async function getHolidayYear(db: Executor, year: number): Promise<HolidayYear> {
   const [meta] = await db.select().from(holidayYears).where(eq(holidayYears.year, year)).limit(1);
@@ -65,7 +66,9 @@ export interface HolidayYearInput {
 
 /**
  * Replaces the arrangement of one year (as published by the State Council) and marks the year entered,
- * so working days in it can be computed (R10). Every date must exist and lie in that year, once.
+ * so working days in it are no longer provisional (R10). Every date must exist and lie in that year,
+ * once. In the same transaction every published notice whose end date was 暂定 is revised (never
+ * shortened, 顺延 when the arrangement needs more days).
  */
 export async function replaceHolidayYear(
   deps: Pick<AppDeps, 'db' | 'clock'>,
@@ -105,6 +108,8 @@ export async function replaceHolidayYear(
       .values({ year, source: input.source, updatedAt: now })
       .onConflictDoUpdate({ target: holidayYears.year, set: { source: input.source, updatedAt: now } });
     const after = await getHolidayYear(tx, year);
+    // Its audit entries are its last statements; the holiday's own entry follows.
+    await reviseProvisionalNotices(tx, year, actor, { now, meta });
     await appendAudit(
       tx,
       {

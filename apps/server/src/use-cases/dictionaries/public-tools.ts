@@ -6,8 +6,9 @@ import { workingDayCalendar } from '../../reference/working-day-calendar-service
 import { divisionFullName } from './divisions';
 
 /**
- * The n-th working day from `start` (start counts when it is a working day), strict: a year whose
- * arrangement is not entered refuses with CALENDAR_YEAR_MISSING; a date that does not exist is DATE_INVALID.
+ * The n-th working day from `start` (start counts when it is a working day). A year whose arrangement is
+ * not entered is counted provisionally (暂定, with the reason); one that cannot even be inferred refuses
+ * with CALENDAR_YEAR_MISSING; a date that does not exist is DATE_INVALID.
  */
 export async function computeWorkingDays(
   db: Executor,
@@ -15,7 +16,7 @@ export async function computeWorkingDays(
   days: number,
 ): Promise<WorkingDaysResponse> {
   const calendar = await workingDayCalendar(db);
-  const span = calendar.addWorkingDays(start, days, { mode: 'strict' });
+  const span = calendar.addWorkingDays(start, days);
   // 调休上班 days inside the span count: name them, since users expect a weekend to be off.
   const adjusted: string[] = [];
   for (let date = span.start; compareDates(date, span.end) <= 0; date = addDays(date, 1)) {
@@ -27,12 +28,15 @@ export async function computeWorkingDays(
   ];
   if (span.skipped.length > 0) parts.push(`期间${span.skipped.length}天周末或法定节假日不计`);
   if (adjusted.length > 0) parts.push(`${adjusted.join('、')}，计为工作日`);
+  if (span.provisionalReason) parts.push(`截止日期为暂定：${span.provisionalReason}`);
   return {
     start: span.start,
     days: span.days,
     end: span.end,
     skipped: span.skipped,
     explanation: `${parts.join('；')}。`,
+    provisional: span.provisional,
+    provisionalReason: span.provisionalReason,
   };
 }
 

@@ -13,10 +13,12 @@ import {
   noticeItemStatusLabel,
   notFound,
   startOfShanghaiDay,
+  type NoticeWindow,
+  type NoticeWindowRevision,
   type SkippedDay,
   type WorkingDayCalendar,
 } from '@skillcert/domain';
-import type { NoticeItemDto, NoticeWindowDto } from '@skillcert/contracts';
+import type { NoticeItemDto, NoticeWindowDto, NoticeWindowRevisionDto } from '@skillcert/contracts';
 import type { Executor } from '../../db/client';
 import { divisions, publicNoticeItems, publicNotices } from '../../db/schema';
 import { levelsText } from '../city-review/review-context';
@@ -111,10 +113,31 @@ function adjustedDays(calendar: WorkingDayCalendar, start: string, end: string) 
   return out;
 }
 
-/** The window as stored at publication (end date and skipped days), with its explanation. */
+/** A revision as stored on the notice (the domain's revision and when it was made). */
+export type StoredWindowRevision = NoticeWindowRevision & { at: string };
+
+export const WINDOW_REVISION_LABELS: Readonly<Record<NoticeWindowRevision['kind'], string>> = {
+  extended: '公示期顺延',
+  kept: '公示期不缩短',
+};
+
+/** The columns of a window as publication or a revision stores them. */
+export function windowColumns(w: NoticeWindow) {
+  return {
+    startDate: w.startDate,
+    endDate: w.endDate,
+    skippedDays: w.skipped,
+    windowProvisional: w.provisional,
+    windowProvisionalReason: w.provisionalReason,
+  };
+}
+
+/** The window as stored at publication (end date, skipped days, 暂定 and revisions), with its explanation. */
 export async function storedWindow(db: Executor, notice: NoticeRow): Promise<NoticeWindowDto | null> {
   if (!notice.startDate || !notice.endDate) return null;
   const skipped = notice.skippedDays as SkippedDay[];
+  const revisions = notice.windowRevisions as StoredWindowRevision[];
+  const provisionalReason = notice.windowProvisional ? (notice.windowProvisionalReason ?? null) : null;
   const adjusted = adjustedDays(await workingDayCalendar(db), notice.startDate, notice.endDate);
   return {
     startDate: notice.startDate,
@@ -128,9 +151,17 @@ export async function storedWindow(db: Executor, notice: NoticeRow): Promise<Not
       workingDays: notice.workingDays,
       skipped,
       adjusted,
+      provisionalReason,
+      revision: revisions.at(-1) ?? null,
     }),
     opensAt: startOfShanghaiDay(notice.startDate).toISOString(),
     closesAt: endOfShanghaiDay(notice.endDate).toISOString(),
+    provisional: notice.windowProvisional,
+    provisionalReason,
+    revisions: revisions.map((r): NoticeWindowRevisionDto => ({
+      ...r,
+      kindLabel: WINDOW_REVISION_LABELS[r.kind],
+    })),
   };
 }
 

@@ -51,6 +51,7 @@ function summaryOf(n: NoticeRow, roundTitle: string | null, counts: Counts, now:
     workingDays: n.workingDays,
     startDate: n.startDate,
     endDate: n.endDate,
+    endDateProvisional: n.windowProvisional,
     phase:
       n.startDate && n.endDate
         ? noticeWindowPhase({ startDate: n.startDate, endDate: n.endDate }, now)

@@ -41,6 +41,7 @@ function summaryOf(
     statusLabel: n.status === 'passed' ? '已办结' : noticeStatusLabel(n.status),
     startDate: n.startDate!,
     endDate: n.endDate!,
+    endDateProvisional: n.windowProvisional,
     workingDays: n.workingDays,
     phase,
     phaseLabel: NOTICE_WINDOW_PHASE_LABELS[phase],

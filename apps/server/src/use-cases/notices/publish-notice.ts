@@ -1,11 +1,13 @@
 /**
  * 审定发布公示 (province bureau, 通知第五条第四款, R10): the bureau chooses the start date (today or later);
- * the end date is computed strictly by the working-day calendar (≥ 5 working days counted from the start
- * date, a year without data refuses) and stored with every skipped day and its reason. In one
+ * the end date is computed by the working-day calendar (≥ 5 working days counted from the start date)
+ * and stored with every skipped day and its reason. A window reaching a year whose arrangement is not
+ * published yet gets the conservative provisional end date, stored as 暂定 with the reason; entering the
+ * arrangement revises it (holiday-year edit, revise-provisional-notices.ts). In one
  * transaction the notice is published and every application moves 已通过 → 公示中 (publish_notice):
  * all rows are locked first (notice, then applications in id order), the audit entries come last.
  */
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import {
   APPLICATION_STATUS_LABELS,
   assertNoticeDraft,
@@ -22,11 +24,15 @@ import type { AppDeps, RequestMeta } from '../../deps';
 import type { Executor } from '../../db/client';
 import { applications, publicNoticeItems, publicNotices } from '../../db/schema';
 import { appendAudit } from '../../audit/audit-writer';
-import { workingDayCalendar } from '../../reference/working-day-calendar-service';
+import {
+  HOLIDAY_EDIT_LOCK,
+  loadWorkingDayCalendar,
+  workingDayCalendar,
+} from '../../reference/working-day-calendar-service';
 import { recordTransition } from '../applications/record-transition';
 import { notifyOrganization } from '../messages/messages';
 import { assertVersion } from '../version-check';
-import { loadNotice } from './notice-presenter';
+import { loadNotice, windowColumns } from './notice-presenter';
 
 /** What publishing on `startDate` would give: end date, skipped days and the explanation (no change). */
 export async function previewNoticeWindow(
@@ -37,7 +43,7 @@ export async function previewNoticeWindow(
   const notice = await loadNotice(deps.db, id);
   const start = assertNoticeStartDate(startDate, todayInShanghai(deps.clock.now()));
   const w = computeNoticeWindow(await workingDayCalendar(deps.db), start, notice.workingDays);
-  return { ...w, opensAt: w.opensAt.toISOString(), closesAt: w.closesAt.toISOString() };
+  return { ...w, opensAt: w.opensAt.toISOString(), closesAt: w.closesAt.toISOString(), revisions: [] };
 }
 
 async function noticeApplicationIds(tx: Executor, noticeId: string): Promise<string[]> {
@@ -58,11 +64,16 @@ export async function publishNotice(
   const now = deps.clock.now();
   const calendar = await workingDayCalendar(deps.db);
   await deps.db.transaction(async (tx) => {
+    // Shared with other publications, exclusive with a holiday edit, and taken before any row lock.
+    await tx.execute(sql`select pg_advisory_xact_lock_shared(${HOLIDAY_EDIT_LOCK})`);
     const notice = await loadNotice(tx, id, { lock: 'update' });
     assertNoticeDraft(notice.status, '发布');
     assertVersion(notice.version, input.version);
     const start = assertNoticeStartDate(input.startDate, todayInShanghai(now));
-    const window = computeNoticeWindow(calendar, start, notice.workingDays);
+    let window = computeNoticeWindow(calendar, start, notice.workingDays);
+    // 暂定 from the cached calendar: an edit may have committed just now, so ask the database itself.
+    if (window.provisional)
+      window = computeNoticeWindow(await loadWorkingDayCalendar(tx), start, notice.workingDays);
     const appIds = await noticeApplicationIds(tx, notice.id);
     if (appIds.length === 0) throw conflict('NOTICE_EMPTY', '公示中没有申请，不能发布');
     const apps = await tx
@@ -89,9 +100,8 @@ export async function publishNotice(
       .update(publicNotices)
       .set({
         status: 'published',
-        startDate: window.startDate,
-        endDate: window.endDate,
-        skippedDays: window.skipped,
+        ...windowColumns(window),
+        windowRevisions: [],
         publishedBy: actor.userId,
         publishedAt: now,
         version: notice.version + 1,
@@ -100,7 +110,7 @@ export async function publishNotice(
     for (const a of apps) {
       await notifyOrganization(tx, a.organizationId, {
         title: `【公示】${a.number ?? ''} 已进入公示`,
-        body: `你单位的备案申请已列入${notice.number}《${notice.title}》，公示期${formatChineseDate(window.startDate)}至${formatChineseDate(window.endDate)}（${window.workingDays}个工作日）。`,
+        body: `你单位的备案申请已列入${notice.number}《${notice.title}》，公示期${formatChineseDate(window.startDate)}至${formatChineseDate(window.endDate)}（${window.workingDays}个工作日${window.provisional ? '，截止日期暂定' : ''}）。`,
         link: `/applications/${a.id}`,
         now,
       });
@@ -128,6 +138,7 @@ export async function publishNotice(
           endDate: window.endDate,
           workingDays: window.workingDays,
           skippedDays: window.skipped.length,
+          provisionalReason: window.provisionalReason,
           applications: apps.map((a) => a.number),
           version: notice.version + 1,
         },

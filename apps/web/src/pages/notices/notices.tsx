@@ -162,7 +162,7 @@ export default function NoticesPage() {
             key: 'window',
             render: (_v, n) =>
               n.startDate
-                ? `${formatDate(n.startDate)} 至 ${formatDate(n.endDate)}`
+                ? `${formatDate(n.startDate)} 至 ${formatDate(n.endDate)}${n.endDateProvisional ? '（暂定）' : ''}`
                 : `${n.workingDays} 个工作日（待定）`,
           },
           { title: '申请数', dataIndex: 'applicationCount' },

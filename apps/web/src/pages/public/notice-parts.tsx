@@ -1,9 +1,9 @@
 /**
  * Pieces of a 公示 shown both to the public and to staff: the window (start, end at 23:59:59 Beijing time,
- * the explanation and every skipped day), the countdown, and the list of items (a table on a wide screen,
+ * 暂定 and 公示期顺延 with their reasons, the explanation and every skipped day), the countdown, and the list of items (a table on a wide screen,
  * cards on a phone).
  */
-import { Card, Descriptions, Empty, Grid, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Descriptions, Empty, Grid, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { NoticeItemDto, NoticeWindowDto } from '@skillcert/contracts';
 import { formatDateLong, weekdayOf } from '../../components/format';
@@ -24,8 +24,15 @@ const dayText = (date: string) => `${formatDateLong(date)}（${weekdayOf(date)}�
 
 /** The notice period with the explanation of every day that does not count. */
 export function NoticeWindow({ window }: { window: NoticeWindowDto }) {
+  const extensions = window.revisions.filter((r) => r.kind === 'extended');
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      {extensions.map((r) => (
+        <Alert key={r.at} type="warning" showIcon title={r.kindLabel} description={r.reason} />
+      ))}
+      {window.provisional && (
+        <Alert type="info" showIcon title="截止日期为暂定" description={window.provisionalReason} />
+      )}
       <Descriptions
         size="small"
         bordered
@@ -35,7 +42,13 @@ export function NoticeWindow({ window }: { window: NoticeWindowDto }) {
           {
             key: 'end',
             label: '截止',
-            children: <Typography.Text strong>{`${dayText(window.endDate)} 23:59:59`}</Typography.Text>,
+            children: (
+              <Space size={4} wrap>
+                <Typography.Text strong>{`${dayText(window.endDate)} 23:59:59`}</Typography.Text>
+                {window.provisional && <Tag color="gold">暂定</Tag>}
+                {extensions.length > 0 && <Tag color="orange">公示期顺延</Tag>}
+              </Space>
+            ),
           },
           { key: 'days', label: '公示期', children: `${window.workingDays} 个工作日（北京时间）` },
         ]}

@@ -34,7 +34,7 @@ function NoticeCard({ n, serverNow }: { n: PublicNoticeSummaryDto; serverNow: st
         <Typography.Text type="secondary">公示编号：{n.number}</Typography.Text>
         <span>
           公示期：{formatDateLong(n.startDate)} 至 {formatDateLong(n.endDate)} 23:59:59（{n.workingDays}{' '}
-          个工作日）
+          个工作日）{n.endDateProvisional && <Tag color="gold">暂定</Tag>}
         </span>
         <span>
           共 {n.organizationCount} 家单位、{n.itemCount} 个职业（工种）
