@@ -24,8 +24,9 @@ export const ACTIONS = {
   'dictionary.edit': ['sys_admin'],
   'user.list': ['sys_admin', 'security_admin'],
   'user.create': ['sys_admin'],
-  'user.update': ['sys_admin'],
-  'user.resetPassword': ['sys_admin'],
+  // 三员分立 (admin-separation.ts) decides which accounts each administrator reaches.
+  'user.update': ['sys_admin', 'security_admin'],
+  'user.resetPassword': ['sys_admin', 'security_admin'],
   'user.unlock': ['sys_admin', 'security_admin'],
   'user.revealPersonalData': ['sys_admin'],
   'session.list': ['security_admin'],
