@@ -48,7 +48,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   const fastify = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: deps.config.bodyLimitBytes,
-    trustProxy: true,
+    // Forwarded headers count only when the connection comes from a configured proxy (TRUSTED_PROXIES).
+    trustProxy: deps.config.trustedProxies.length > 0 ? deps.config.trustedProxies : false,
   }).withTypeProvider<ZodTypeProvider>();
   fastify.setValidatorCompiler(validatorCompiler);
   fastify.setSerializerCompiler(serializerCompiler);
