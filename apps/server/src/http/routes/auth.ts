@@ -21,6 +21,9 @@ export function authRoutes(app: AppInstance): void {
     secure: deps.config.mode === 'production',
   };
 
+  // The dummy hash for unknown names is made now, so the first such login costs no more than any other.
+  void deps.passwords.dummyHash();
+
   app.post(
     '/api/auth/login',
     {
