@@ -92,7 +92,13 @@ export function authRoutes(app: AppInstance): void {
       config: { access: { action: 'account.changeOwnPassword' } },
     },
     async (request, reply) => {
-      await changeOwnPassword(deps, actorOf(request), request.body, requestMeta(request));
+      await changeOwnPassword(
+        deps,
+        actorOf(request),
+        request.body,
+        requestMeta(request),
+        request.sessionId,
+      );
       return reply.status(204).send(null);
     },
   );

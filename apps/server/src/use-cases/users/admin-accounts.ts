@@ -11,6 +11,7 @@ import { users } from '../../db/schema';
 import { appendAudit } from '../../audit/audit-writer';
 import { assertStrongPassword } from '../auth/change-own-password';
 import { revokeUserSessions } from '../../security/sessions';
+import { rememberPreviousPassword } from '../auth/password-history';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'passwords'>;
 
@@ -71,6 +72,7 @@ export async function resetSecurityAdminPassword(
         '命令行只重置安全管理员的口令；其他账号由安全管理员或系统管理员在“用户管理”中重置',
       );
     await assertStrongPassword(tx, input.password, u.username);
+    await rememberPreviousPassword(tx, u.id, u.passwordHash, now);
     await tx
       .update(users)
       .set({
