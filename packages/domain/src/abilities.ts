@@ -97,6 +97,8 @@ export const ACTIONS = {
   'objection.handle': ['province_center'],
   // 备案确认与名单发布 (第五款)
   'filingList.read': ['city_center', 'city_bureau', 'province_center', 'province_bureau', 'sys_admin'],
+  // Notices awaiting confirmation hold every city's applications before anything is published.
+  'filingList.readPending': ['province_center', 'province_bureau'],
   'filingList.confirm': ['province_bureau'],
   'message.own': ['*'],
   'audit.read': ['audit_admin'],
