@@ -1,25 +1,29 @@
 /**
- * Creates the first sys_admin in production (no demo accounts exist there):
- *   npm run create-admin -- <username> <姓名>
- * The password is read from ADMIN_PASSWORD or, interactively, from the terminal; it must meet the policy.
- * The account must change its password at first login. The creation is audited.
+ * 三员账号 on the server's command line — the only place they are created (三员分立, domain.md §10):
+ *   npm run create-admin -- <sys_admin|security_admin|audit_admin> <用户名> <姓名>
+ *   npm run create-admin -- reset-password <安全管理员用户名>
+ * The password is read from ADMIN_PASSWORD or, interactively, from the terminal; it must meet the policy
+ * and be changed at the next login. Both actions are written to the audit trail as command-line actions.
  */
 import { createInterface } from 'node:readline/promises';
-import { eq } from 'drizzle-orm';
-import { checkPasswordStrength } from '@skillcert/domain';
+import { ADMIN_ROLES, DomainError, ROLE_LABELS, isAdminRole } from '@skillcert/domain';
 import { loadConfig } from '../src/config';
 import { systemClock } from '../src/clock';
 import { openDatabase } from '../src/db/client';
-import { users } from '../src/db/schema';
 import { createDeps } from '../src/deps';
-import { appendAudit } from '../src/audit/audit-writer';
 import { seedReferenceData } from '../src/reference/seed-reference';
+import { createAdminAccount, resetSecurityAdminPassword } from '../src/use-cases/users/admin-accounts';
 
-const [username, displayName] = process.argv.slice(2);
-if (!username || !displayName) {
-  console.error(
-    '用法：npm run create-admin -- <用户名> <姓名>（口令取自环境变量 ADMIN_PASSWORD 或终端输入）',
-  );
+const USAGE = [
+  `用法：npm run create-admin -- <角色> <用户名> <姓名>   角色：${ADMIN_ROLES.join(' | ')}`,
+  '      npm run create-admin -- reset-password <安全管理员用户名>',
+  '口令取自环境变量 ADMIN_PASSWORD 或终端输入；下次登录须修改。',
+].join('\n');
+
+const [first, second, third] = process.argv.slice(2);
+const resetting = first === 'reset-password';
+if (resetting ? !second : !first || !isAdminRole(first) || !second || !third) {
+  console.error(USAGE);
   process.exit(2);
 }
 let password = process.env.ADMIN_PASSWORD ?? '';
@@ -28,47 +32,20 @@ if (!password) {
   password = await rl.question('请输入口令：');
   rl.close();
 }
-const weak = checkPasswordStrength(password, { username });
-if (weak.length > 0) {
-  console.error(weak.map((e) => e.message).join('\n'));
-  process.exit(1);
-}
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 try {
   await seedReferenceData(database.db);
   const deps = createDeps(config, database, systemClock);
-  const now = systemClock.now();
-  await database.db.transaction(async (tx) => {
-    const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, username));
-    if (taken) throw new Error(`用户名"${username}"已存在`);
-    const [created] = await tx
-      .insert(users)
-      .values({
-        username,
-        displayName,
-        passwordHash: await deps.passwords.hash(password),
-        role: 'sys_admin',
-        mustChangePassword: true,
-        createdAt: now,
-      })
-      .returning({ id: users.id });
-    await appendAudit(
-      tx,
-      {
-        actor: null,
-        actorLabel: '命令行 create-admin',
-        action: 'user.created',
-        targetType: 'user',
-        targetId: created!.id,
-        after: { username, displayName, role: 'sys_admin' },
-      },
-      now,
-    );
-  });
-  console.log(`已创建系统管理员 ${username}（${displayName}），首次登录须修改口令。`);
+  if (resetting) {
+    await resetSecurityAdminPassword(deps, { username: second!, password });
+    console.log(`已重置安全管理员 ${second} 的口令，其在线会话已结束，下次登录须修改口令。`);
+  } else {
+    await createAdminAccount(deps, { role: first!, username: second!, displayName: third!, password });
+    console.log(`已创建${ROLE_LABELS[first as 'sys_admin']} ${second}（${third}），首次登录须修改口令。`);
+  }
 } catch (error) {
-  console.error((error as Error).message);
+  console.error(error instanceof DomainError ? error.message : (error as Error).message);
   process.exitCode = 1;
 } finally {
   await database.close();

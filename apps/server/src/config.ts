@@ -1,4 +1,5 @@
 /** Configuration from the environment, read once at start-up. */
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { smtpSettingsFrom, type SmtpSettings } from './adapters/smtp-settings';
 import { s3SettingsFrom, type S3Settings } from './adapters/s3-settings';
@@ -21,6 +22,12 @@ export interface AppConfig {
   sessionIdleMinutes: number;
   bodyLimitBytes: number;
   rateLimitMultiplier: number;
+  /**
+   * Reverse proxies (IPs or CIDRs) whose X-Forwarded-For / X-Forwarded-Proto are believed. Empty by
+   * default: the client address is the socket's, so nobody can pick the IP that rate limits, the login
+   * lockout and the audit trail see by sending a header.
+   */
+  trustedProxies: string[];
   /**
    * Skip the human check (人机验证) of public objections — test and demo modes only (HUMAN_CHECK_BYPASS=true,
    * e.g. for browser walks); with NODE_ENV=production the setting is refused at start-up.
@@ -63,9 +70,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 30),
     bodyLimitBytes: Number(env.BODY_LIMIT_BYTES ?? 1024 * 1024),
     rateLimitMultiplier: Number(env.RATE_LIMIT_MULTIPLIER ?? 1),
+    trustedProxies: parseTrustedProxies(env.TRUSTED_PROXIES),
     humanCheckBypass,
     smtp: smtpSettingsFrom(env),
     webDistDir: path.join(root, 'apps/web/dist'),
     version: env.npm_package_version ?? '0.1.0',
   };
+}
+
+/** `TRUSTED_PROXIES=10.0.0.5,192.168.0.0/16`: every entry an IP address or a CIDR, else start-up fails. */
+export function parseTrustedProxies(value: string | undefined): string[] {
+  const entries = (value ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e.length > 0);
+  for (const entry of entries) {
+    const [address = '', prefix, extra] = entry.split('/');
+    const family = isIP(address);
+    const maxPrefix = family === 4 ? 32 : 128;
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= maxPrefix);
+    if (family === 0 || !prefixOk || extra !== undefined) {
+      throw new Error(`TRUSTED_PROXIES 中的"${entry}"不是合法的 IP 地址或网段（如 10.0.0.5、10.0.0.0/8）`);
+    }
+  }
+  return entries;
 }

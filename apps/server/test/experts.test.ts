@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { computeCreditCodeCheckChar, REVIEW_DIMENSION_CODES } from '@skillcert/domain';
 import { createTestContext, type TestContext } from './support/test-app';
-import { loginAs, type Session } from './support/http';
+import { loginAs, loginChangingInitialPassword, type Session } from './support/http';
 import { queryCount, queryRows } from './support/sql';
 
 let ctx: TestContext;
@@ -476,7 +476,7 @@ describe('expert review', () => {
       password: 'Expert@2026x',
     });
     expect(created.statusCode, created.body).toBe(201);
-    const unlinked = await loginAs(ctx.app, 'zj_unlinked', 'Expert@2026x');
+    const { session: unlinked } = await loginChangingInitialPassword(ctx.app, 'zj_unlinked', 'Expert@2026x');
     const refused = await unlinked.post('/api/my/conflicts', { creditCode: code, reason: '测试申报' });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().code).toBe('EXPERT_PROFILE_MISSING');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { computeCreditCodeCheckChar } from '@skillcert/domain';
 import { createTestContext, type TestContext } from './support/test-app';
-import { loginAs } from './support/http';
+import { loginAs, loginChangingInitialPassword } from './support/http';
 import { multipart, sampleExecutable, samplePdf } from './support/multipart';
 import { queryCount } from './support/sql';
 
@@ -174,8 +174,14 @@ describe('colleagues', () => {
         })
       ).statusCode,
     ).toBe(204);
-    const colleague = await loginAs(ctx.app, 'xx_colleague', 'Reset#2027');
-    expect((await colleague.get('/api/auth/me')).json().user.mustChangePassword).toBe(true);
+    const reset = await loginAs(ctx.app, 'xx_colleague', 'Reset#2027');
+    expect((await reset.get('/api/auth/me')).json().user.mustChangePassword).toBe(true);
+    // Past the forced change, a colleague who is not the organization's admin cannot add colleagues.
+    const { session: colleague, password } = await loginChangingInitialPassword(
+      ctx.app,
+      'xx_colleague',
+      'Reset#2027',
+    );
     expect(
       (
         await colleague.post(`/api/organizations/${orgId}/colleagues`, {
@@ -188,7 +194,7 @@ describe('colleagues', () => {
     expect(
       (await admin.post(`/api/organizations/${orgId}/transfer-admin`, { userId: colleagueId })).statusCode,
     ).toBe(204);
-    const newAdmin = await loginAs(ctx.app, 'xx_colleague', 'Reset#2027');
+    const newAdmin = await loginAs(ctx.app, 'xx_colleague', password);
     expect((await newAdmin.get('/api/auth/me')).json().user.isOrgAdmin).toBe(true);
     expect((await admin.get('/api/auth/me')).statusCode).toBe(401);
   });

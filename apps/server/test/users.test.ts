@@ -65,7 +65,7 @@ describe('staff accounts (sys_admin)', () => {
     const dup = await admin.post('/api/admin/users', {
       username: 'cs_zx',
       displayName: '重复',
-      role: 'sys_admin',
+      role: 'province_center',
       password: 'Check#2026',
     });
     expect(dup.statusCode).toBe(409);
@@ -110,9 +110,11 @@ describe('staff accounts (sys_admin)', () => {
     expect((await victim.get('/api/auth/me')).statusCode).toBe(401);
     for (let i = 0; i < 5; i++) await login('xt_zx', 'Wrong#pass1');
     expect((await login('xt_zx', 'Reset#2026x')).json().code).toBe('ACCOUNT_LOCKED');
+    expect((await admin.get('/api/admin/users?q=xt_zx')).json().items[0].locked).toBe(true);
+    // A business account is the system admin's to unlock, not the security admin's (三员分立).
     const sec = await loginAs(ctx.app, 'secadmin');
-    expect((await sec.get('/api/admin/users?q=xt_zx')).json().items[0].locked).toBe(true);
-    expect((await sec.post(`/api/admin/users/${target.id}/unlock`)).statusCode).toBe(204);
+    expect((await sec.post(`/api/admin/users/${target.id}/unlock`)).statusCode).toBe(404);
+    expect((await admin.post(`/api/admin/users/${target.id}/unlock`)).statusCode).toBe(204);
     expect((await login('xt_zx', 'Reset#2026x')).statusCode).toBe(200);
   });
 

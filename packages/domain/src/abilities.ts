@@ -24,8 +24,9 @@ export const ACTIONS = {
   'dictionary.edit': ['sys_admin'],
   'user.list': ['sys_admin', 'security_admin'],
   'user.create': ['sys_admin'],
-  'user.update': ['sys_admin'],
-  'user.resetPassword': ['sys_admin'],
+  // 三员分立 (admin-separation.ts) decides which accounts each administrator reaches.
+  'user.update': ['sys_admin', 'security_admin'],
+  'user.resetPassword': ['sys_admin', 'security_admin'],
   'user.unlock': ['sys_admin', 'security_admin'],
   'user.revealPersonalData': ['sys_admin'],
   'session.list': ['security_admin'],
@@ -96,6 +97,8 @@ export const ACTIONS = {
   'objection.handle': ['province_center'],
   // 备案确认与名单发布 (第五款)
   'filingList.read': ['city_center', 'city_bureau', 'province_center', 'province_bureau', 'sys_admin'],
+  // Notices awaiting confirmation hold every city's applications before anything is published.
+  'filingList.readPending': ['province_center', 'province_bureau'],
   'filingList.confirm': ['province_bureau'],
   'message.own': ['*'],
   'audit.read': ['audit_admin'],

@@ -12,6 +12,7 @@ export * from './lockout';
 export * from './draw';
 export * from './roles';
 export * from './abilities';
+export * from './admin-separation';
 export * from './file-type';
 export * from './qualification-restriction';
 export * from './filing/application-lifecycle';

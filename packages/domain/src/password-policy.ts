@@ -62,3 +62,12 @@ export function checkPasswordStrength(password: string, policy: PasswordPolicy =
   }
   return errors;
 }
+
+/**
+ * 口令历史: a new password may not repeat any of the account's last 5 passwords (the current one and
+ * the 4 before it), so a forced change cannot be undone by changing straight back.
+ */
+export const PASSWORD_HISTORY_DEPTH = 5;
+
+export const passwordReusedError = () =>
+  invalid('PASSWORD_REUSED', `新口令不能与最近 ${PASSWORD_HISTORY_DEPTH} 次使用过的口令相同`);

@@ -2,7 +2,9 @@
  * Authentication and the role gate, in one hook for every route. Each route must declare its access in
  * `config.access` — `{ public: true }` or `{ action }` — or the app refuses to start, so a new route
  * cannot ship without an authorization decision. A role that may not perform the action gets 404,
- * as for an invisible resource. Mutations require the session's CSRF token in `x-csrf-token`.
+ * as for an invisible resource. Mutations require the session's CSRF token in `x-csrf-token`. An account
+ * that must change its password (first login, after a reset) reaches nothing but the change itself,
+ * logout and who-am-I until it has: 403 PASSWORD_CHANGE_REQUIRED.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
@@ -25,6 +27,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
     csrfToken: string | null;
+    /** Hash of the session token (the sessions table's key), when logged in. */
+    sessionId: string | null;
     mustChangePassword: boolean;
   }
 }
@@ -36,10 +40,13 @@ export interface RegisteredRoute {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** What an account with a pending forced password change may still do: change it, log out, see itself. */
+const BEFORE_PASSWORD_CHANGE = new Set<Action>(['account.changeOwnPassword', 'session.self']);
 
 export function registerAccessControl(app: AppInstance, routeTable: RegisteredRoute[]): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
+  app.decorateRequest('sessionId', null);
   app.decorateRequest('mustChangePassword', false);
 
   app.addHook('onRoute', (route) => {
@@ -69,12 +76,16 @@ export function registerAccessControl(app: AppInstance, routeTable: RegisteredRo
     if (lookup.status === 'active') {
       request.actor = lookup.actor;
       request.csrfToken = lookup.csrfToken;
+      request.sessionId = lookup.sessionId;
       request.mustChangePassword = lookup.mustChangePassword;
     }
     if ('public' in access) return;
     if (lookup.status === 'expired') throw unauthenticated('SESSION_EXPIRED', '登录已超时，请重新登录');
     if (!request.actor) throw unauthenticated();
     if (!roleMayPerform(request.actor.role, access.action)) throw notFound();
+    if (request.mustChangePassword && !BEFORE_PASSWORD_CHANGE.has(access.action)) {
+      throw forbidden('PASSWORD_CHANGE_REQUIRED', '请先修改初始口令或被重置的口令，再进行其他操作');
+    }
     if (!SAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || sent !== request.csrfToken) {

@@ -16,6 +16,7 @@ import {
 import { z } from 'zod';
 import type { AppDeps } from '../deps';
 import { registerAccessControl, type RegisteredRoute } from './access';
+import { registerSecurityHeaders } from './security-headers';
 import { authRoutes } from './routes/auth';
 import { dictionaryRoutes } from './routes/dictionaries';
 import { registrationRoutes } from './routes/registration';
@@ -48,7 +49,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   const fastify = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: deps.config.bodyLimitBytes,
-    trustProxy: true,
+    // Forwarded headers count only when the connection comes from a configured proxy (TRUSTED_PROXIES).
+    trustProxy: deps.config.trustedProxies.length > 0 ? deps.config.trustedProxies : false,
   }).withTypeProvider<ZodTypeProvider>();
   fastify.setValidatorCompiler(validatorCompiler);
   fastify.setSerializerCompiler(serializerCompiler);
@@ -59,6 +61,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   const hasWeb = existsSync(deps.config.webDistDir);
   registerErrorHandling(app, { spaFallback: hasWeb });
 
+  await registerSecurityHeaders(app);
   await app.register(fastifyCookie);
   // Uploads are streamed part by part (request.parts()); per-route code sets the size limit per slot.
   await app.register(fastifyMultipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 40 } });

@@ -4,7 +4,7 @@
  * enforced on every request against the injected clock.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import { isRole, type Actor } from '@skillcert/domain';
 import type { Executor } from '../db/client';
 import { organizations, sessions, users } from '../db/schema';
@@ -100,6 +100,25 @@ export async function revokeUserSessions(db: Executor, userId: string, now: Date
     .update(sessions)
     .set({ revokedAt: now })
     .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+}
+
+/** Ends every live session of a user but the one it is using (its own password change). */
+export async function revokeOtherSessions(
+  db: Executor,
+  userId: string,
+  keepIdHash: string | null,
+  now: Date,
+): Promise<void> {
+  await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        isNull(sessions.revokedAt),
+        keepIdHash ? ne(sessions.idHash, keepIdHash) : undefined,
+      ),
+    );
 }
 
 /** An applicant's organization is part of who they are: pending ones may draft but not submit. */

@@ -40,3 +40,24 @@ export async function loginAs(
     delete: (url) => request({ method: 'DELETE', url }),
   };
 }
+
+/**
+ * Logs in an account made by an administrator (first login: the server requires a new password before
+ * anything else) and, when required, changes its password the way the user would. Returns the session
+ * and the password now in force, for the next login.
+ */
+export async function loginChangingInitialPassword(
+  app: AppInstance,
+  username: string,
+  password: string,
+): Promise<{ session: Session; password: string }> {
+  const session = await loginAs(app, username, password);
+  const me = await session.get('/api/auth/me');
+  if (!(me.json() as { user: { mustChangePassword: boolean } }).user.mustChangePassword)
+    return { session, password };
+  const chosen = `Own#${password}`;
+  const res = await session.post('/api/auth/password', { currentPassword: password, newPassword: chosen });
+  if (res.statusCode !== 204)
+    throw new Error(`password change ${username} failed: ${res.statusCode} ${res.body}`);
+  return { session, password: chosen };
+}

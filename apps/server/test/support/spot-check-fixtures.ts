@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { ApplicationState } from '@skillcert/domain';
 import type { Executor } from '../../src/db/client';
 import type { AppInstance } from '../../src/http/app-types';
-import { loginAs, type Session } from './http';
+import { loginChangingInitialPassword, type Session } from './http';
 import {
   firstChainId,
   openRoundId,
@@ -89,11 +89,17 @@ export async function createTestInspector(
   });
   if (res.statusCode !== 201) throw new Error(`inspector ${body.name}: ${res.statusCode} ${res.body}`);
   const created = res.json();
+  // The first login sets the inspector's own password (required before anything else); later ones use it.
+  let password: string = created.initialPassword;
   return {
     id: created.id,
     code: created.code,
     username,
     password: created.initialPassword,
-    login: () => loginAs(app, username, created.initialPassword),
+    login: async () => {
+      const first = await loginChangingInitialPassword(app, username, password);
+      password = first.password;
+      return first.session;
+    },
   };
 }

@@ -1,12 +1,19 @@
 /**
- * 用户管理: sys_admin creates/edits staff accounts, resets passwords, reveals phones; security_admin
- * reads the list and unlocks. GET/POST /api/admin/users, PATCH …/:id, POST …/:id/{reset-password,unlock,reveal-phone}.
+ * 用户管理 under 三员分立: sys_admin creates/edits business staff accounts, resets passwords, reveals
+ * phones; security_admin resets, unlocks, disables and re-enables the system and audit admins' accounts.
+ * The server lists each only the accounts in its reach; the buttons follow the same domain rule.
+ * GET/POST /api/admin/users, PATCH …/:id, POST …/:id/{reset-password,unlock,reveal-phone}.
  */
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
-import { ROLE_LABELS, ROLES } from '@skillcert/domain/roles';
+import { ROLE_LABELS } from '@skillcert/domain/roles';
+import {
+  mayAdministerAccount,
+  rolesInReach,
+  type AccountOperation,
+} from '@skillcert/domain/admin-separation';
 import { api } from '../api/client';
 import type { StaffUser } from '../api/types';
 import { useMe } from '../auth/session';
@@ -28,6 +35,8 @@ export default function AdminUsersPage() {
   const me = useMe();
   const { message, modal } = App.useApp();
   const isSysAdmin = me.role === 'sys_admin';
+  const may = (u: StaffUser, op: AccountOperation) =>
+    mayAdministerAccount({ userId: me.id, role: me.role }, u, op);
   const [form] = Form.useForm();
   const list = usePagedList<StaffUser>('/api/admin/users');
   const [creating, setCreating] = useState(false);
@@ -39,6 +48,16 @@ export default function AdminUsersPage() {
     try {
       await api.post(`/api/admin/users/${encodeURIComponent(u.id)}/unlock`);
       void message.success(`已解锁 ${u.displayName}`);
+      list.reload();
+    } catch {
+      // shown by the API client
+    }
+  };
+
+  const setStatus = async (u: StaffUser, status: 'active' | 'disabled') => {
+    try {
+      await api.patch(`/api/admin/users/${encodeURIComponent(u.id)}`, { status, version: u.version });
+      void message.success(status === 'disabled' ? `已停用 ${u.displayName}` : `已启用 ${u.displayName}`);
       list.reload();
     } catch {
       // shown by the API client
@@ -67,7 +86,7 @@ export default function AdminUsersPage() {
         v ? (
           <Space size={4}>
             <span>{v}</span>
-            {isSysAdmin && (
+            {may(u, 'revealPersonalData') && (
               <Typography.Link
                 onClick={() => setRevealing(u)}
                 aria-label={`查看${u.displayName}的完整手机号`}
@@ -88,17 +107,34 @@ export default function AdminUsersPage() {
       fixed: 'right',
       render: (_, u) => (
         <Space size={4} wrap>
-          {isSysAdmin && (
+          {may(u, 'edit') && (
             <Button type="link" size="small" onClick={() => setEditing(u)}>
               编辑
             </Button>
           )}
-          {isSysAdmin && (
+          {may(u, 'resetPassword') && (
             <Button type="link" size="small" onClick={() => setResetting(u)}>
               重置密码
             </Button>
           )}
-          {u.locked && (
+          {!may(u, 'edit') && may(u, 'setStatus') && (
+            <Popconfirm
+              title={
+                u.status === 'active'
+                  ? `停用 ${u.displayName} 的账号？其在线会话将立即结束。`
+                  : `重新启用 ${u.displayName} 的账号？`
+              }
+              okText={u.status === 'active' ? '停用' : '启用'}
+              okButtonProps={{ danger: u.status === 'active' }}
+              cancelText="取消"
+              onConfirm={() => setStatus(u, u.status === 'active' ? 'disabled' : 'active')}
+            >
+              <Button type="link" size="small" danger={u.status === 'active'}>
+                {u.status === 'active' ? '停用' : '启用'}
+              </Button>
+            </Popconfirm>
+          )}
+          {u.locked && may(u, 'unlock') && (
             <Popconfirm
               title={`解除 ${u.displayName} 的登录锁定？`}
               okText="解锁"
@@ -119,7 +155,11 @@ export default function AdminUsersPage() {
     <>
       <PageHeader
         title="用户管理"
-        description={isSysAdmin ? '工作人员账号的开设、停用与密码重置' : '查看账号并解除登录锁定'}
+        description={
+          isSysAdmin
+            ? '业务工作人员账号的开设、停用与密码重置；三员账号只能在服务器命令行创建'
+            : '三员分立：重置系统管理员、安全审计员的密码，解除锁定，停用或启用其账号'
+        }
         extra={
           isSysAdmin && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
@@ -137,7 +177,7 @@ export default function AdminUsersPage() {
             allowClear
             placeholder="全部角色"
             style={{ minWidth: 150 }}
-            options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+            options={rolesInReach(me.role).map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
           />
         </Form.Item>
         <Form.Item name="cityCode" label="市州">
@@ -151,7 +191,7 @@ export default function AdminUsersPage() {
         emptyText={
           isSysAdmin
             ? '没有符合条件的账号。可调整查询条件，或点击“新建账号”开设工作人员账号'
-            : '没有符合条件的账号，请调整查询条件'
+            : '没有符合条件的系统管理员或安全审计员账号，请调整查询条件'
         }
       />
       <CreateUserModal

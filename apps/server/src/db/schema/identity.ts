@@ -1,5 +1,5 @@
 /** Organizations, accounts and sessions (机构、账号、会话). */
-import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** 申报单位 / 评价机构. */
 export const organizations = pgTable(
@@ -72,6 +72,22 @@ export const sessions = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/**
+ * Hashes of an account's previous passwords (口令历史), newest first: a new password may not repeat the
+ * current one or these (PASSWORD_HISTORY_DEPTH in the domain's password policy); older rows are pruned.
+ */
+export const passwordHistory = pgTable(
+  'password_history',
+  {
+    /** Insertion order: newest is highest, also when two changes share an instant. */
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: uuid('user_id').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    replacedAt: timestamp('replaced_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('password_history_user_idx').on(t.userId, t.id)],
 );
 
 /** Uploaded files: content in the storage adapter, facts here. */

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { changePasswordRequest, errorBody, loginRequest, sessionResponse } from '@skillcert/contracts';
 import type { AppInstance } from '../app-types';
@@ -14,12 +15,19 @@ const tags = ['认证'];
 
 export function authRoutes(app: AppInstance): void {
   const { deps } = app;
-  const cookieOptions = {
+  /**
+   * The session cookie is Secure whenever the request came over HTTPS — directly, or through a proxy in
+   * TRUSTED_PROXIES that says so (X-Forwarded-Proto) — and always in production.
+   */
+  const cookieOptions = (request: FastifyRequest) => ({
     path: '/',
     httpOnly: true,
     sameSite: 'lax' as const,
-    secure: deps.config.mode === 'production',
-  };
+    secure: deps.config.mode === 'production' || request.protocol === 'https',
+  });
+
+  // The dummy hash for unknown names is made now, so the first such login costs no more than any other.
+  void deps.passwords.dummyHash();
 
   app.post(
     '/api/auth/login',
@@ -34,7 +42,7 @@ export function authRoutes(app: AppInstance): void {
     },
     async (request, reply) => {
       const { session, userId } = await login(deps, request.body, requestMeta(request));
-      reply.setCookie(SESSION_COOKIE, session.token, cookieOptions);
+      reply.setCookie(SESSION_COOKIE, session.token, cookieOptions(request));
       const lookup = await resolveSession(
         deps.db,
         session.token,
@@ -77,7 +85,7 @@ export function authRoutes(app: AppInstance): void {
           now,
         );
       });
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.clearCookie(SESSION_COOKIE, cookieOptions(request));
       return reply.status(204).send(null);
     },
   );
@@ -89,7 +97,7 @@ export function authRoutes(app: AppInstance): void {
       config: { access: { action: 'account.changeOwnPassword' } },
     },
     async (request, reply) => {
-      await changeOwnPassword(deps, actorOf(request), request.body, requestMeta(request));
+      await changeOwnPassword(deps, actorOf(request), request.body, requestMeta(request), request.sessionId);
       return reply.status(204).send(null);
     },
   );

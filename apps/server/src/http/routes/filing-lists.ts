@@ -28,6 +28,8 @@ import { filingConfirmationLetter } from '../../use-cases/filing-lists/filing-co
 
 const tags = ['备案确认'];
 const read = { access: { action: 'filingList.read' as const } };
+/** Awaiting confirmation: province work, not yet public, spanning every city (not the city staff's). */
+const readPending = { access: { action: 'filingList.readPending' as const } };
 const errors = { 400: errorBody, 404: errorBody, 409: errorBody };
 const attachment = (fileName: string) => `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
@@ -42,7 +44,7 @@ export function filingListRoutes(app: AppInstance): void {
         summary: '待备案确认的公示（已期满通过、尚未确认）',
         response: { 200: pendingConfirmationList },
       },
-      config: read,
+      config: readPending,
     },
     async () => listPendingConfirmations(deps.db),
   );
@@ -56,7 +58,7 @@ export function filingListRoutes(app: AppInstance): void {
         params: z.object({ noticeId: z.string() }),
         response: { 200: confirmationPreview, 404: errorBody },
       },
-      config: read,
+      config: readPending,
     },
     async (request) => previewOf(deps.db, request.params.noticeId),
   );

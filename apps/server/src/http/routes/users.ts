@@ -31,7 +31,7 @@ export function userRoutes(app: AppInstance): void {
       config: { access: { action: 'user.list' } },
     },
     async (request) => ({
-      ...(await listUsers(deps, request.query)),
+      ...(await listUsers(deps, actorOf(request), request.query)),
       page: request.query.page,
       pageSize: request.query.pageSize,
     }),

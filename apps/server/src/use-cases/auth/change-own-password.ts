@@ -1,16 +1,24 @@
-/** 修改本人口令: the current password is required; the new one must meet the policy and differ. */
+/**
+ * 修改本人口令: the current password is required; the new one must meet the policy and repeat none of
+ * the last PASSWORD_HISTORY_DEPTH passwords. The change ends the user's other sessions (a stolen session
+ * does not outlive the change) and lifts the forced change after a reset.
+ */
 import { eq } from 'drizzle-orm';
 import { checkPasswordStrength, invalid, unauthenticated, type Actor } from '@skillcert/domain';
 import type { AppDeps, RequestMeta } from '../../deps';
 import { users } from '../../db/schema';
 import { appendAudit } from '../../audit/audit-writer';
 import { loadSecurityPolicy } from '../../security/security-policy';
+import { revokeOtherSessions } from '../../security/sessions';
+import { assertNotRecentlyUsed, rememberPreviousPassword } from './password-history';
 
 export async function changeOwnPassword(
   deps: Pick<AppDeps, 'db' | 'clock' | 'passwords'>,
   actor: Actor,
   input: { currentPassword: string; newPassword: string },
   meta: RequestMeta,
+  /** The session making the change (hash of its token): the only one that stays. */
+  currentSessionId: string | null,
 ): Promise<void> {
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
@@ -20,9 +28,8 @@ export async function changeOwnPassword(
       throw invalid('CURRENT_PASSWORD_WRONG', '当前口令不正确');
     }
     await assertStrongPassword(tx, input.newPassword, user.username);
-    if (await deps.passwords.verify(user.passwordHash, input.newPassword)) {
-      throw invalid('PASSWORD_UNCHANGED', '新口令不能与当前口令相同');
-    }
+    await assertNotRecentlyUsed(tx, deps.passwords, user, input.newPassword);
+    await rememberPreviousPassword(tx, user.id, user.passwordHash, now);
     await tx
       .update(users)
       .set({
@@ -31,6 +38,7 @@ export async function changeOwnPassword(
         version: user.version + 1,
       })
       .where(eq(users.id, user.id));
+    await revokeOtherSessions(tx, user.id, currentSessionId, now);
     await appendAudit(
       tx,
       { actor, ip: meta.ip, action: 'account.password_changed', targetType: 'user', targetId: user.id },

@@ -1,6 +1,10 @@
 /**
- * 登录. Failed attempts count toward the lockout (domain.md §10) and are audited even though the
- * request fails: the failure is committed first, then reported.
+ * 登录. Every failure gets one answer (LOGIN_FAILED, naming the lockout rule) and one cost: an unknown
+ * name is verified against a dummy hash at the real argon2 cost, so neither the message nor the timing
+ * tells whether an account exists. That an account is locked or disabled is told only to a caller who
+ * gave its right password. Failed attempts count toward the lockout (domain.md §10: 5 failures → 15
+ * minutes, set by the security admin) and are audited even though the request fails: the failure is
+ * committed first, then reported.
  */
 import { eq } from 'drizzle-orm';
 import {
@@ -9,13 +13,12 @@ import {
   evaluateLoginSuccess,
   forbidden,
   isLocked,
-  remainingAttempts,
   unauthenticated,
   type DomainError,
 } from '@skillcert/domain';
 import type { AppDeps, RequestMeta } from '../../deps';
 import { users } from '../../db/schema';
-import { appendAudit } from '../../audit/audit-writer';
+import { appendAudit, type AuditEntry } from '../../audit/audit-writer';
 import { createSession, type NewSession } from '../../security/sessions';
 import { loadSecurityPolicy } from '../../security/security-policy';
 
@@ -38,77 +41,53 @@ export async function login(
     const lockout = { maxFailures: policy.maxLoginFailures, lockMinutes: policy.lockMinutes };
     const found = await tx.select().from(users).where(eq(users.username, username)).for('update').limit(1);
     const user = found[0];
-    const wrong = unauthenticated('LOGIN_FAILED', '用户名或密码错误');
+    const passwordOk = await deps.passwords.verify(
+      user?.passwordHash ?? (await deps.passwords.dummyHash()),
+      input.password,
+    );
+    const failed = unauthenticated(
+      'LOGIN_FAILED',
+      `用户名或密码错误（连续错误 ${lockout.maxFailures} 次，账号将被锁定 ${lockout.lockMinutes} 分钟）`,
+    );
+    const audit = (entry: Omit<AuditEntry, 'ip'>) => appendAudit(tx, { ...entry, ip: meta.ip }, now);
     if (!user) {
-      // Still pay the hashing cost, so response time does not reveal whether the account exists.
-      await deps.passwords.verify('$argon2id$v=19$m=1024,t=1,p=1$c29tZXNhbHQ$aGFzaA', input.password);
-      await appendAudit(
-        tx,
-        { actor: null, actorLabel: username, ip: meta.ip, action: 'auth.login_failed', reason: '账号不存在' },
-        now,
-      );
-      return { ok: false, error: wrong };
+      await audit({ actor: null, actorLabel: username, action: 'auth.login_failed', reason: '账号不存在' });
+      return { ok: false, error: failed };
     }
     const actor = { userId: user.id, displayName: user.displayName, role: user.role as never };
+    const target = { actor, targetType: 'user', targetId: user.id } as const;
     const state = { failedCount: user.failedLoginCount, lockedUntil: user.lockedUntil };
-    if (user.status !== 'active') {
-      await appendAudit(
-        tx,
-        {
-          actor,
-          ip: meta.ip,
-          action: 'auth.login_failed',
-          targetType: 'user',
-          targetId: user.id,
-          reason: '账号已停用',
-        },
-        now,
-      );
+    const disabled = user.status !== 'active';
+    if (!passwordOk) {
+      // A locked account's counter stays as it is (evaluateLoginFailure), so nobody extends the lock.
+      const next = disabled ? state : evaluateLoginFailure(state, now, lockout);
+      if (next !== state) {
+        await tx
+          .update(users)
+          .set({ failedLoginCount: next.failedCount, lockedUntil: next.lockedUntil })
+          .where(eq(users.id, user.id));
+      }
+      const lockedNow = !isLocked(state, now) && isLocked(next, now);
+      await audit({
+        ...target,
+        action: lockedNow ? 'auth.account_locked' : 'auth.login_failed',
+        reason: lockedNow
+          ? `连续 ${next.failedCount} 次口令错误，账号锁定`
+          : disabled
+            ? '口令错误（账号已停用）'
+            : isLocked(state, now)
+              ? '口令错误（账号锁定中）'
+              : '口令错误',
+      });
+      return { ok: false, error: failed };
+    }
+    if (disabled) {
+      await audit({ ...target, action: 'auth.login_failed', reason: '账号已停用' });
       return { ok: false, error: forbidden('ACCOUNT_DISABLED', '账号已停用，请联系管理员') };
     }
     if (isLocked(state, now)) {
-      await appendAudit(
-        tx,
-        {
-          actor,
-          ip: meta.ip,
-          action: 'auth.login_failed',
-          targetType: 'user',
-          targetId: user.id,
-          reason: '账号已锁定',
-        },
-        now,
-      );
+      await audit({ ...target, action: 'auth.login_failed', reason: '账号已锁定' });
       return { ok: false, error: accountLockedError(state, now) };
-    }
-    if (!(await deps.passwords.verify(user.passwordHash, input.password))) {
-      const next = evaluateLoginFailure(state, now, lockout);
-      await tx
-        .update(users)
-        .set({ failedLoginCount: next.failedCount, lockedUntil: next.lockedUntil })
-        .where(eq(users.id, user.id));
-      const lockedNow = isLocked(next, now);
-      await appendAudit(
-        tx,
-        {
-          actor,
-          ip: meta.ip,
-          action: lockedNow ? 'auth.account_locked' : 'auth.login_failed',
-          targetType: 'user',
-          targetId: user.id,
-          reason: lockedNow ? `连续 ${next.failedCount} 次口令错误，账号锁定` : '口令错误',
-        },
-        now,
-      );
-      if (lockedNow) return { ok: false, error: accountLockedError(next, now) };
-      const left = remainingAttempts(next, now, lockout);
-      return {
-        ok: false,
-        error: unauthenticated(
-          'LOGIN_FAILED',
-          `用户名或密码错误，再错误 ${left} 次账号将被锁定 ${lockout.lockMinutes} 分钟`,
-        ),
-      };
     }
     const cleared = evaluateLoginSuccess();
     await tx
@@ -116,18 +95,7 @@ export async function login(
       .set({ failedLoginCount: cleared.failedCount, lockedUntil: cleared.lockedUntil, lastLoginAt: now })
       .where(eq(users.id, user.id));
     const session = await createSession(tx, user.id, meta, now);
-    await appendAudit(
-      tx,
-      {
-        actor,
-        ip: meta.ip,
-        action: 'auth.login',
-        targetType: 'user',
-        targetId: user.id,
-        cityCode: user.cityCode,
-      },
-      now,
-    );
+    await audit({ ...target, action: 'auth.login', cityCode: user.cityCode });
     return { ok: true, session, userId: user.id };
   });
   if (!outcome.ok) throw outcome.error;

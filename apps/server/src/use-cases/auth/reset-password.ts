@@ -11,16 +11,18 @@ import { users } from '../../db/schema';
 import { appendAudit } from '../../audit/audit-writer';
 import { revokeUserSessions } from '../../security/sessions';
 import { assertStrongPassword } from './change-own-password';
+import { rememberPreviousPassword } from './password-history';
 
 export async function applyPasswordReset(
   tx: Executor,
   deps: Pick<AppDeps, 'passwords'>,
   actor: Actor,
-  user: { id: string; username: string; version: number },
+  user: { id: string; username: string; version: number; passwordHash: string },
   newPassword: string,
   audit: { cityCode: string | null; reason: string; meta: RequestMeta; now: Date },
 ): Promise<void> {
   await assertStrongPassword(tx, newPassword, user.username);
+  await rememberPreviousPassword(tx, user.id, user.passwordHash, audit.now);
   await tx
     .update(users)
     .set({

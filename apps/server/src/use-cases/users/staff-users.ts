@@ -1,12 +1,20 @@
 /**
- * 用户管理 (sys_admin): staff accounts with role + city, edits with a version check, password reset
- * (audited, forces a change at next login and ends live sessions), unlock, and the audited reveal of
- * a phone number. Applicant accounts are managed by their organization's administrator.
+ * 用户管理: staff accounts with role + city, edits with a version check, password reset (audited, forces
+ * a change at next login and ends live sessions), unlock, and the audited reveal of a phone number.
+ * Which accounts an administrator reaches is the domain's 三员 rule (admin-separation.ts): the system
+ * admin business accounts, the security admin the system and audit admins' accounts; an account out of
+ * reach is not found. Applicant accounts are managed by their organization's administrator.
  */
-import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, ne, or, type SQL } from 'drizzle-orm';
 import {
+  accountInReach,
   CITY_ROLES,
   conflict,
+  forbidden,
+  mayAdministerAccount,
+  mayCreateAccountOnline,
+  rolesInReach,
+  type AccountOperation,
   invalid,
   isLocked,
   maskMobile,
@@ -30,6 +38,7 @@ type Deps = Pick<AppDeps, 'db' | 'clock' | 'passwords' | 'fieldCrypto'>;
 
 export async function listUsers(
   deps: Pick<AppDeps, 'db' | 'clock' | 'fieldCrypto'>,
+  actor: Actor,
   filter: {
     q?: string | undefined;
     role?: Role | undefined;
@@ -39,6 +48,8 @@ export async function listUsers(
   },
 ) {
   const conditions: (SQL | undefined)[] = [
+    inArray(users.role, [...rolesInReach(actor.role)]),
+    ne(users.id, actor.userId),
     filter.role ? eq(users.role, filter.role) : undefined,
     filter.cityCode ? eq(users.cityCode, filter.cityCode) : undefined,
     filter.q
@@ -90,10 +101,13 @@ async function assertCityFitsRole(tx: Executor, role: string, cityCode: string |
   }
 }
 
-async function findUser(tx: Executor, id: string) {
+/** The account, locked for update, when the administrator reaches it and may perform every `ops`. */
+async function findUser(tx: Executor, actor: Actor, id: string, ops: AccountOperation[]) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound();
   const [u] = await tx.select().from(users).where(eq(users.id, id)).for('update');
-  if (!u) throw notFound();
+  if (!u || !accountInReach(actor, u)) throw notFound();
+  if (ops.some((op) => !mayAdministerAccount(actor, u, op)))
+    throw forbidden('ADMIN_SEPARATION', '三员分立：安全管理员只能重置口令、解锁、停用或启用该账号');
   return u;
 }
 
@@ -112,6 +126,11 @@ export async function createStaffUser(
   meta: RequestMeta,
 ): Promise<{ id: string }> {
   const now = deps.clock.now();
+  if (!mayCreateAccountOnline(actor.role, input.role))
+    throw forbidden(
+      'ADMIN_ACCOUNT_CLI_ONLY',
+      '三员分立：系统管理员、安全管理员、安全审计员账号只能在服务器命令行创建（npm run create-admin）',
+    );
   const phone = input.phone ? validateMobile(input.phone) : null;
   if (phone && !phone.valid) throw invalid('MOBILE_INVALID', phone.errors[0]?.message ?? '手机号格式不正确');
   return deps.db.transaction(async (tx) => {
@@ -174,7 +193,10 @@ export async function updateStaffUser(
 ): Promise<void> {
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    const u = await findUser(tx, id);
+    const ops: AccountOperation[] = [];
+    if (input.displayName !== undefined || input.cityCode !== undefined) ops.push('edit');
+    if (input.status !== undefined) ops.push('setStatus');
+    const u = await findUser(tx, actor, id, ops);
     assertVersion(u.version, input.version);
     if (u.id === actor.userId && input.status === 'disabled')
       throw invalid('CANNOT_DISABLE_SELF', '不能停用自己的账号');
@@ -223,7 +245,7 @@ export async function adminResetPassword(
 ) {
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    const u = await findUser(tx, id);
+    const u = await findUser(tx, actor, id, ['resetPassword']);
     await applyPasswordReset(tx, deps, actor, u, newPassword, { cityCode: u.cityCode, reason, meta, now });
   });
 }
@@ -236,7 +258,7 @@ export async function unlockUser(
 ) {
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    const u = await findUser(tx, id);
+    const u = await findUser(tx, actor, id, ['unlock']);
     await tx.update(users).set({ failedLoginCount: 0, lockedUntil: null }).where(eq(users.id, u.id));
     await appendAudit(
       tx,
@@ -263,7 +285,7 @@ export async function revealUserPhone(
 ) {
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
-    const u = await findUser(tx, id);
+    const u = await findUser(tx, actor, id, ['revealPersonalData']);
     if (!u.phoneEnc) throw conflict('NO_PHONE', '该账号未登记手机号');
     await appendAudit(
       tx,

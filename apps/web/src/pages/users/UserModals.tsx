@@ -1,7 +1,8 @@
 /** Dialogs of 用户管理: create, edit (incl. the e-mail for reminders), reset password, reveal phone. */
 import { Alert, Form, Input, Select } from 'antd';
 import { validateMobile } from '@skillcert/domain';
-import { CITY_ROLES, ROLE_LABELS, STAFF_ROLES, type Role } from '@skillcert/domain/roles';
+import { CITY_ROLES, ROLE_LABELS, type Role } from '@skillcert/domain/roles';
+import { BUSINESS_STAFF_ROLES } from '@skillcert/domain/admin-separation';
 import { api } from '../../api/client';
 import type { StaffUser } from '../../api/types';
 import { CitySelect } from '../../components/divisions';
@@ -100,7 +101,7 @@ export function CreateUserModal({
       <Alert
         type="info"
         showIcon
-        title="申报单位账号由单位自行注册，这里只创建工作人员账号。"
+        title="申报单位账号由单位自行注册；系统管理员、安全管理员、安全审计员账号只在服务器命令行创建。这里只创建业务工作人员账号。"
         style={{ marginBottom: 16 }}
       />
       <Form.Item
@@ -119,7 +120,7 @@ export function CreateUserModal({
       </Form.Item>
       <Form.Item name="role" label="角色" rules={[{ required: true, message: '请选择角色' }]}>
         <Select
-          options={STAFF_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+          options={BUSINESS_STAFF_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
           placeholder="选择角色"
         />
       </Form.Item>
