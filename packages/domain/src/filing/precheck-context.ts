@@ -85,6 +85,10 @@ export interface PrecheckStandard {
   title: string;
 }
 
+/**
+ * R7: bodies (distinct credit codes) filed for 社会评价 of an occupation (工种), status 已备案, other than
+ * the applicant, in its city and in the province.
+ */
 export interface FiledCounts {
   city: number;
   province: number;
@@ -120,7 +124,10 @@ export interface PrecheckContext {
   /** Keyed by occupation code; undefined or [] = no national standard on file. */
   standards: Record<string, PrecheckStandard[] | undefined>;
   activeChainIds: readonly number[];
+  /** Keyed by shortageKey(occupationCode, jobName) (rules/r7-local-shortage.ts); undefined = none. */
   filedCounts: Record<string, FiledCounts | undefined>;
+  /** The round's targeted shortage occupations in the applicant's city ([] = the round names none). */
+  targetedOccupationCodes: readonly string[];
   ownFilings: readonly OwnFiling[];
   round: PrecheckRound;
   /** Number of current (not superseded) files per slot. */

@@ -74,6 +74,7 @@ export function baseContext(over: Partial<PrecheckContext> = {}): PrecheckContex
     },
     activeChainIds: [1, 2, 3],
     filedCounts: { [WELDER]: { city: 0, province: 4 } },
+    targetedOccupationCodes: [],
     ownFilings: [{ occupationCode: WELDER, mode: 'enterprise_self', selfEvaluationCarriedOut: true }],
     round: {
       fewThreshold: 2,

@@ -42,7 +42,8 @@ export async function buildPrecheckContext(db: Executor, app: ApplicationRow): P
   const standardRows = codes.length
     ? await db.select().from(skillStandards).where(inArray(skillStandards.mappedOccupationCode, codes))
     : [];
-  const counts = await countFiledBodies(db, codes, org!.cityCode);
+  // R7: the applicant itself is not part of the market it would serve.
+  const counts = await countFiledBodies(db, items, org!.cityCode, org!.creditCode);
   const ownFilings = await db
     .select()
     .from(filings)
@@ -110,6 +111,7 @@ export async function buildPrecheckContext(db: Executor, app: ApplicationRow): P
     standards,
     activeChainIds: chains.map((c) => c.id),
     filedCounts: counts,
+    targetedOccupationCodes: round!.targetedOccupations[org!.cityCode] ?? [],
     ownFilings: ownFilings.map((f) => ({
       occupationCode: f.occupationCode,
       mode: f.mode as 'enterprise_self',

@@ -9,6 +9,7 @@ import { useEffect, useState } from 'react';
 import {
   MODES_ALLOWED_FOR_KIND,
   EVALUATION_MODE_LABELS,
+  isTargeted,
   shortageVerdict,
   skillLevelLabel,
   type OrganizationKind,
@@ -29,12 +30,15 @@ export function ScopeItemFields({
   kind,
   chains,
   cityCode,
+  targeted,
   policy,
   saved,
 }: {
   kind: OrganizationKind;
   chains: Chain[];
   cityCode: string;
+  /** The round's targeted shortage occupations in the applicant's city (R7). */
+  targeted: readonly string[];
   policy: RoundPolicyDto | null;
   /** The item as last saved (its counts and verdict come from the server). */
   saved: ScopeItem | null;
@@ -44,18 +48,19 @@ export function ScopeItemFields({
   const [counts, setCounts] = useState<Counts | null>(null);
   const code = Form.useWatch<string | undefined>('occupationCode');
   const mode = Form.useWatch<string | undefined>('mode');
+  const jobName = Form.useWatch<string | undefined>('jobName')?.trim() ?? '';
   const levels = allowedLevels(option);
   const pending = levelsPending(option);
 
   // /api/filings/counts is for staff; applicants see the counts after saving (from the detail).
   useEffect(() => {
     setCounts(null);
-    if (!code || code === saved?.occupationCode) return;
+    if (!code || (code === saved?.occupationCode && jobName === saved.jobName)) return;
     let live = true;
     api
       .get<Counts>(
         '/api/filings/counts',
-        { occupationCode: code, cityCode },
+        { occupationCode: code, jobName, cityCode },
         { silent: true, noAuthRedirect: true },
       )
       .then(
@@ -65,7 +70,7 @@ export function ScopeItemFields({
     return () => {
       live = false;
     };
-  }, [code, cityCode, saved?.occupationCode]);
+  }, [code, jobName, cityCode, saved?.occupationCode, saved?.jobName]);
 
   const onOption = (o: OccupationOption | undefined) => {
     setOption(o);
@@ -79,7 +84,7 @@ export function ScopeItemFields({
   };
 
   const shortage =
-    code && code === saved?.occupationCode ? (
+    code && code === saved?.occupationCode && jobName === saved.jobName ? (
       <ShortageTag
         city={saved.filedInCity}
         province={saved.filedInProvince}
@@ -87,10 +92,19 @@ export function ScopeItemFields({
         message={saved.shortage.message}
       />
     ) : counts && policy ? (
-      <ShortageTag {...counts} {...shortageVerdict(counts, policy.fewThreshold, policy.shortagePolicy)} />
+      <ShortageTag
+        {...counts}
+        {...shortageVerdict(
+          counts,
+          policy.fewThreshold,
+          policy.shortagePolicy,
+          isTargeted(targeted, code ?? ''),
+        )}
+      />
     ) : code ? (
       <Typography.Text type="secondary">
-        保存后显示本市、全省已备案机构数量及紧缺判定（规则R7）
+        保存后显示本市、全省已备案社会评价机构数量及紧缺判定（规则R7）
+        {isTargeted(targeted, code) && '；该职业已列入本批次本市州紧缺职业（工种）目录'}
       </Typography.Text>
     ) : null;
 

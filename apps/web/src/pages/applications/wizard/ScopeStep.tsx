@@ -13,6 +13,7 @@ import type { Chain } from '../../../api/types';
 import { FormModal } from '../../../components/FormModal';
 import { ShortageTag } from '../ShortageTag';
 import { ScopeItemFields } from './ScopeItemFields';
+import { TargetedOccupations } from './TargetedOccupations';
 import type { Draft, Focus, StepHandle } from './useDraft';
 
 const opt = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
@@ -81,6 +82,7 @@ export function ScopeStep({
           showIcon
           title="每一项为“职业（工种）+ 评价方式”，可申报多个等级。每项须服务于至少一条产业链或地方特色产业，并说明与本单位业务或专业的关联。"
         />
+        <TargetedOccupations list={detail.targetedOccupations} cityName={detail.cityName} />
         {items.length === 0 && (
           <Empty description="尚未添加申报职业（工种），点击下方“添加职业（工种）”开始" />
         )}
@@ -170,6 +172,7 @@ export function ScopeStep({
           kind={kind}
           chains={chains}
           cityCode={detail.cityCode}
+          targeted={detail.targetedOccupations.map((t) => t.code)}
           policy={policy}
           saved={current}
         />

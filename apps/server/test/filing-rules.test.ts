@@ -1,0 +1,89 @@
+/**
+ * Rules of the notice as an applicant meets them through the API: R7 (通知第三条第二款) counts only the
+ * other bodies filed for social evaluation and shows the round's targeted list.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { computeCreditCodeCheckChar } from '@skillcert/domain';
+import { createTestContext, type TestContext } from './support/test-app';
+import { loginAs, type Session } from './support/http';
+import {
+  detail,
+  newDraft,
+  openRound,
+  saveFacts,
+  saveItems,
+  welderSchoolItem,
+} from './support/filing-fixtures';
+
+const code = (body17: string) => body17 + computeCreditCodeCheckChar(body17);
+/** The demo school (株洲) and two other 株洲 bodies. */
+const SCHOOL = code('12430200MB1234567');
+const ZZ_OTHER = code('52430200MJ0000101');
+const ZZ_THIRD = code('91430200MA4Q00102');
+const WELDER = '6-18-02-04';
+
+let ctx: TestContext;
+let school: Session;
+let chainId: number;
+beforeAll(async () => {
+  ctx = await createTestContext();
+  school = await loginAs(ctx.app, 'xx_admin');
+  chainId = (await school.get('/api/dict/chains')).json()[0].id;
+});
+afterAll(async () => ctx.close());
+
+async function filed(creditCode: string, mode: string, name = '株洲示例评价机构') {
+  await ctx.database.db.execute(sql`
+    insert into filings (organization_name, credit_code, city_code, occupation_code, job_name, mode, levels,
+                         effective_date, self_evaluation_carried_out, source)
+    values (${name}, ${creditCode}, '430200', ${WELDER}, '', ${mode}, array['level5'],
+            ${ctx.clock.day(-90)}, true, 'import')
+    on conflict do nothing`);
+}
+
+async function precheck(id: string) {
+  return (await school.post(`/api/applications/${id}/precheck`)).json().findings as {
+    code: string;
+    message: string;
+    severity: string;
+  }[];
+}
+
+describe('R7 本地紧缺 (通知第三条第二款)', () => {
+  it("counts other bodies filed for social evaluation in the city, and shows the round's targeted list", async () => {
+    const round = await openRound(ctx.app, {
+      title: '紧缺目录批次',
+      targetedOccupations: { '430200': [WELDER], '430100': ['6-18-01-01'] },
+    });
+    const id = await newDraft(school, round.id);
+    await saveFacts(school, id, { schoolType: 'vocational', majors: '焊接技术与自动化' });
+    await saveItems(school, id, [
+      welderSchoolItem(chainId),
+      { ...welderSchoolItem(chainId), mode: 'social' },
+    ]);
+    // The school's own filings and another body's self-evaluation serve no one else's market.
+    await filed(SCHOOL, 'social', '株洲示例职业技术学院');
+    await filed(SCHOOL, 'school_self', '株洲示例职业技术学院');
+    await filed(ZZ_THIRD, 'enterprise_self', '株洲示例企业');
+    await filed(ZZ_OTHER, 'social');
+
+    const d = await detail(school, id);
+    expect(d.targetedOccupations).toEqual([{ code: WELDER, name: '焊工' }]);
+    for (const item of d.scopeItems) {
+      expect(item).toMatchObject({ filedInCity: 1, filedInProvince: 1, shortage: { verdict: 'ok' } });
+      expect(item.shortage.message).toBe(
+        '本市州已备案该职业（工种）社会评价机构1家（不含本单位），全省1家，少于2家，属数量较少；本批次已将其列入本市州紧缺职业（工种）目录',
+      );
+    }
+    expect((await precheck(id)).map((f) => f.code)).not.toContain('NOT_SHORTAGE_IN_CITY');
+
+    // A second other body filed for social evaluation reaches the round's "few" threshold (2).
+    await filed(ZZ_THIRD, 'social', '株洲示例企业');
+    const findings = (await precheck(id)).filter((f) => f.code === 'NOT_SHORTAGE_IN_CITY');
+    expect(findings).toHaveLength(2);
+    expect(findings[0]).toMatchObject({ severity: 'warning' });
+    expect(findings[0]!.message).toContain('社会评价机构2家（不含本单位），全省2家');
+    expect(findings[0]!.message).toContain('本批次已将其列入本市州紧缺职业（工种）目录');
+  });
+});
