@@ -1,6 +1,7 @@
 /**
  * Rules of the notice as an applicant meets them through the API: R7 (通知第三条第二款) counts only the
- * other bodies filed for social evaluation and shows the round's targeted list.
+ * other bodies filed for social evaluation and shows the round's targeted list; R8 (通知第四条) lets an
+ * enterprise or school apply for social evaluation with or without its self-evaluation (同步申报).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
@@ -13,6 +14,8 @@ import {
   openRound,
   saveFacts,
   saveItems,
+  submit,
+  uploadAllRequired,
   welderSchoolItem,
 } from './support/filing-fixtures';
 
@@ -33,11 +36,11 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx.close());
 
-async function filed(creditCode: string, mode: string, name = '株洲示例评价机构') {
+async function filed(creditCode: string, mode: string, name = '株洲示例评价机构', occupation = WELDER) {
   await ctx.database.db.execute(sql`
     insert into filings (organization_name, credit_code, city_code, occupation_code, job_name, mode, levels,
                          effective_date, self_evaluation_carried_out, source)
-    values (${name}, ${creditCode}, '430200', ${WELDER}, '', ${mode}, array['level5'],
+    values (${name}, ${creditCode}, '430200', ${occupation}, '', ${mode}, array['level5'],
             ${ctx.clock.day(-90)}, true, 'import')
     on conflict do nothing`);
 }
@@ -85,5 +88,47 @@ describe('R7 本地紧缺 (通知第三条第二款)', () => {
     expect(findings[0]).toMatchObject({ severity: 'warning' });
     expect(findings[0]!.message).toContain('社会评价机构2家（不含本单位），全省2家');
     expect(findings[0]!.message).toContain('本批次已将其列入本市州紧缺职业（工种）目录');
+  });
+});
+
+describe('R8 评价方式 (通知第四条: 可同步申报)', () => {
+  it('accepts social evaluation of an occupation whose self-evaluation the school has not filed', async () => {
+    const round = await openRound(ctx.app, { title: '同步申报批次' });
+    // The school's self-evaluation filing is of 车工, not of 焊工.
+    await filed(SCHOOL, 'school_self', '株洲示例职业技术学院', '6-18-01-01');
+    const id = await newDraft(school, round.id);
+    await saveFacts(school, id, { schoolType: 'vocational', majors: '焊接技术与自动化' });
+    await saveItems(school, id, [{ ...welderSchoolItem(chainId), mode: 'social' }]);
+    await uploadAllRequired(school, id);
+    const findings = await precheck(id);
+    expect(findings.filter((f) => f.code.startsWith('SOCIAL') || f.code.startsWith('SELF'))).toEqual([]);
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const res = await submit(
+      school,
+      id,
+      findings.filter((f) => f.severity === 'warning').map((f) => f.code),
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await detail(school, id)).statusLabel).toBe('已提交');
+  });
+
+  it('has no policy switch for it: a round asking for one is refused, an old stored one is not shown', async () => {
+    const province = await loginAs(ctx.app, 'sjzx');
+    const round = (await province.get('/api/rounds?status=open')).json().items[0];
+    const refused = await province.post('/api/rounds', {
+      title: '带社会评价开关的批次',
+      noticeText: '测试通知正文内容足够长。',
+      windowStart: ctx.clock.day(1),
+      windowEnd: ctx.clock.day(30),
+      policy: { ...round.policy, socialPolicy: 'strict' },
+    });
+    expect(refused.statusCode).toBe(400);
+    await ctx.database.db.execute(
+      sql`update collection_rounds set policy = policy || '{"socialPolicy":"strict"}'::jsonb where id = ${round.id}`,
+    );
+    const shown = await province.get(`/api/rounds/${round.id}`);
+    expect(shown.statusCode).toBe(200);
+    expect(shown.json().policy).not.toHaveProperty('socialPolicy');
+    expect(shown.json().policy.fewThreshold).toBe(round.policy.fewThreshold);
   });
 });

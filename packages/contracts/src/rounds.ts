@@ -19,8 +19,6 @@ export const roundPolicy = z.strictObject({
   /** R7: a city with fewer than this many filed bodies for the occupation counts as short of them. */
   fewThreshold: z.number().int().min(1).max(100),
   shortagePolicy: z.enum(['warn', 'refuse']),
-  /** R8: strict = social evaluation only after self-evaluation is filed and carried out. */
-  socialPolicy: z.enum(['strict', 'concurrent']),
   materialSlots: z.array(materialSlot).min(1),
 });
 export type RoundPolicyDto = z.infer<typeof roundPolicy>;

@@ -169,7 +169,7 @@ export async function seedDemoFiling(deps: AppDeps): Promise<void> {
   // 长沙 schools: through the whole city review and forwarded to the province (省级评估中).
   await seedDemoForwarded(deps, round.id, chainId('工程机械'));
 
-  // 长沙 enterprise: a draft that fails the pre-check (规模以上 but no self-evaluation filing; social without self).
+  // 长沙 enterprise: a draft that fails the pre-check (规模以上 but no self-evaluation filing, R2).
   await draftWith(
     deps,
     'qy_admin',

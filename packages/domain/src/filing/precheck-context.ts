@@ -63,7 +63,10 @@ export interface PrecheckScopeItem {
   businessLink?: string;
   /** Why an occupation outside 第六大类 is requested. */
   categoryJustification?: string;
-  /** Evidence that self-evaluation of the occupation was carried out (R8). */
+  /**
+   * What the applicant says of its self-evaluation of the occupation (filing, batches carried out), for
+   * reviewers; no rule requires it (R8: social may be applied for together with self-evaluation).
+   */
   selfEvaluationEvidence?: string;
 }
 
@@ -102,14 +105,12 @@ export interface OwnFiling {
 }
 
 export type ShortagePolicy = 'warn' | 'refuse';
-export type SocialPolicy = 'strict' | 'concurrent';
 
 /** The round's policies, snapshotted when the round opened (domain.md §2 [policy]). */
 export interface PrecheckRound {
   /** A city with this many filed bodies or more for the occupation is not short (R7). */
   fewThreshold: number;
   shortagePolicy: ShortagePolicy;
-  socialPolicy: SocialPolicy;
   materialSlots: readonly MaterialSlot[];
 }
 

@@ -79,7 +79,6 @@ export function baseContext(over: Partial<PrecheckContext> = {}): PrecheckContex
     round: {
       fewThreshold: 2,
       shortagePolicy: 'warn',
-      socialPolicy: 'strict',
       materialSlots: DEFAULT_MATERIAL_SLOTS,
     },
     materials: Object.fromEntries(DEFAULT_MATERIAL_SLOTS.map((s) => [s.key, 1])),

@@ -26,7 +26,7 @@ export const collectionRounds = pgTable('collection_rounds', {
   windowEnd: date('window_end', { mode: 'string' }).notNull(),
   /** draft | open | closed */
   status: text('status').notNull().default('draft'),
-  /** { fewThreshold, shortagePolicy: 'warn'|'refuse', socialPolicy: 'strict'|'concurrent', materialSlots: [...] } */
+  /** { fewThreshold, shortagePolicy: 'warn'|'refuse', materialSlots: [...] } */
   policy: jsonb('policy').notNull(),
   /** Optional targeted shortage occupations per city: { '430100': ['6-18-02-04', …] } */
   targetedOccupations: jsonb('targeted_occupations').$type<Record<string, string[]>>().notNull().default({}),

@@ -120,7 +120,6 @@ export async function buildPrecheckContext(db: Executor, app: ApplicationRow): P
     round: {
       fewThreshold: policy.fewThreshold,
       shortagePolicy: policy.shortagePolicy,
-      socialPolicy: policy.socialPolicy,
       materialSlots: policy.materialSlots.map((s) => ({
         key: s.key,
         label: s.label,

@@ -108,7 +108,6 @@ export async function confirmationPreview(db: Executor, noticeId: string): Promi
     applicationCount: plan.length,
     itemCount: plan.reduce((n, p) => n + p.items.filter((i) => i.outcome !== 'excluded').length, 0),
     version: notice.version,
-    socialPolicy: plan[0]?.socialPolicy ?? 'strict',
     confirmable,
     blockedReason,
     filingListId: list?.id ?? null,

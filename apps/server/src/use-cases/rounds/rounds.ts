@@ -28,7 +28,6 @@ export function defaultRoundPolicy(): RoundPolicyDto {
   return {
     fewThreshold: 2,
     shortagePolicy: 'warn',
-    socialPolicy: 'strict',
     materialSlots: DEFAULT_MATERIAL_SLOTS.map((s) => ({
       key: s.key,
       label: s.label,
@@ -38,6 +37,15 @@ export function defaultRoundPolicy(): RoundPolicyDto {
       maxMB: Math.round(s.maxBytes / 1024 / 1024),
     })),
   };
+}
+
+/**
+ * The stored policy as the contract has it: rounds created before the R8 reading of 通知第四条 was
+ * corrected also carry a `socialPolicy` switch, which no rule reads any more.
+ */
+export function roundPolicyOf(stored: unknown): RoundPolicyDto {
+  const { fewThreshold, shortagePolicy, materialSlots } = stored as RoundPolicyDto;
+  return { fewThreshold, shortagePolicy, materialSlots };
 }
 
 /** Submissions are accepted while the round is open and today (Asia/Shanghai) is inside its window. */
@@ -59,7 +67,7 @@ export function presentRound(row: RoundRow, actor: Actor, now: Date) {
     windowEnd: row.windowEnd,
     status: row.status as 'draft' | 'open' | 'closed',
     statusLabel: ROUND_STATUS_LABELS[row.status as keyof typeof ROUND_STATUS_LABELS] ?? row.status,
-    policy: row.policy as RoundPolicyDto,
+    policy: roundPolicyOf(row.policy),
     targetedOccupations: row.targetedOccupations,
     acceptingSubmissions: isAcceptingSubmissions(row, now),
     createdAt: row.createdAt.toISOString(),
@@ -200,7 +208,7 @@ export async function updateRound(
       noticeText: input.noticeText ?? round.noticeText,
       windowStart: input.windowStart ?? round.windowStart,
       windowEnd: input.windowEnd ?? round.windowEnd,
-      policy: input.policy ?? (round.policy as RoundPolicyDto),
+      policy: input.policy ?? roundPolicyOf(round.policy),
       targetedOccupations: input.targetedOccupations ?? round.targetedOccupations,
     };
     assertWindow(next.windowStart, next.windowEnd);

@@ -29,7 +29,6 @@ interface RoundValues {
   window: [Dayjs, Dayjs];
   fewThreshold?: number;
   shortagePolicy?: 'warn' | 'refuse';
-  socialPolicy?: 'strict' | 'concurrent';
   materialSlots?: MaterialSlotDto[];
 }
 
@@ -44,7 +43,6 @@ function initialValues(round: Round | null): Partial<RoundValues> {
     window: [dayjs(round.windowStart), dayjs(round.windowEnd)],
     fewThreshold: round.policy.fewThreshold,
     shortagePolicy: round.policy.shortagePolicy,
-    socialPolicy: round.policy.socialPolicy,
     materialSlots: round.policy.materialSlots,
   };
 }
@@ -100,7 +98,6 @@ export function RoundDrawer({
         const policy = {
           fewThreshold: v.fewThreshold ?? round.policy.fewThreshold,
           shortagePolicy: v.shortagePolicy ?? round.policy.shortagePolicy,
-          socialPolicy: v.socialPolicy ?? round.policy.socialPolicy,
           materialSlots: (v.materialSlots ?? round.policy.materialSlots).map((s) => ({
             key: s.key.trim(),
             label: s.label.trim(),
@@ -192,19 +189,6 @@ export function RoundDrawer({
                   options={[
                     { value: 'warn', label: '提示（须确认）' },
                     { value: 'refuse', label: '不予受理' },
-                  ]}
-                />
-              </Form.Item>
-              <Form.Item
-                name="socialPolicy"
-                label="社会评价"
-                tooltip="规则R8：企业、院校申报社会评价须先备案并开展自主评价"
-                rules={[{ required: true }]}
-              >
-                <Radio.Group
-                  options={[
-                    { value: 'strict', label: '先自主评价后社会评价' },
-                    { value: 'concurrent', label: '允许同步申报' },
                   ]}
                 />
               </Form.Item>

@@ -6,7 +6,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useEffect, useImperativeHandle, useState, type Ref } from 'react';
-import type { OrganizationKind } from '@skillcert/domain';
+import { modeOrderNote, type OrganizationKind } from '@skillcert/domain';
 import { api } from '../../../api/client';
 import type { ApplicationDetail, Round, ScopeItem, ScopeItemInput } from '../../../api/filing-types';
 import type { Chain } from '../../../api/types';
@@ -136,6 +136,9 @@ export function ScopeStep({
                   <Typography.Text type="warning">未选择产业链或地方特色产业（规则R6）</Typography.Text>
                 )}
               </div>
+              {modeOrderNote(kind, s.mode) && (
+                <Typography.Text type="secondary">{modeOrderNote(kind, s.mode)}</Typography.Text>
+              )}
               <ShortageTag
                 city={s.filedInCity}
                 province={s.filedInProvince}
