@@ -132,3 +132,51 @@ describe('R8 评价方式 (通知第四条: 可同步申报)', () => {
     expect(shown.json().policy.fewThreshold).toBe(round.policy.fewThreshold);
   });
 });
+
+describe('R2 申报单位范围 (通知第一条第二款: 经省人社厅备案已面向内部职工开展自主评价)', () => {
+  const ENTERPRISE = code('91430100MA4L00001'); // the demo 规上 enterprise of 长沙, no filing of its own
+
+  it('refuses an enterprise without a self-evaluation filing, then one not carried out, and admits it once carried out', async () => {
+    const enterprise = await loginAs(ctx.app, 'qy_admin');
+    const round = await openRound(ctx.app, { title: '企业申报批次' });
+    const id = await newDraft(enterprise, round.id);
+    await saveFacts(enterprise, id, { isAboveScale: true, businessScope: '工程机械整机制造' });
+    await saveItems(enterprise, id, [{ ...welderSchoolItem(chainId), mode: 'enterprise_self' }]);
+    await uploadAllRequired(enterprise, id);
+    const r2 = async () =>
+      (
+        (await enterprise.post(`/api/applications/${id}/precheck`)).json().findings as {
+          rule: string;
+          code: string;
+          severity: string;
+          fix: string;
+        }[]
+      ).filter((f) => f.rule === 'R2');
+
+    const missing = await r2();
+    expect(missing.map((f) => [f.code, f.severity])).toEqual([
+      ['ENTERPRISE_SELF_EVALUATION_FILING_MISSING', 'error'],
+    ]);
+    // An ordinary manufacturer is not pointed to 第一条第三款.
+    expect(missing[0]!.fix).not.toContain('第一条第三款');
+    const refused = await submit(enterprise, id, []);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().code).toBe('PRECHECK_FAILED');
+
+    const insert = (carriedOut: boolean) =>
+      ctx.database.db.execute(sql`
+      insert into filings (organization_name, credit_code, city_code, occupation_code, job_name, mode, levels,
+                           effective_date, self_evaluation_carried_out, source)
+      values ('湖南示例工程机械股份有限公司', ${ENTERPRISE}, '430100', '6-18-01-01', '', 'enterprise_self',
+              array['level5'], ${ctx.clock.day(-400)}, ${carriedOut}, 'import')
+      on conflict (credit_code, occupation_code, job_name, mode)
+      do update set self_evaluation_carried_out = excluded.self_evaluation_carried_out`);
+    await insert(false);
+    expect((await r2()).map((f) => [f.code, f.severity])).toEqual([
+      ['ENTERPRISE_SELF_EVALUATION_NOT_CARRIED_OUT', 'error'],
+    ]);
+    await insert(true);
+    expect(await r2()).toEqual([]);
+    expect((await detail(enterprise, id)).status).toBe('draft');
+  });
+});

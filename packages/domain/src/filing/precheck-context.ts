@@ -97,10 +97,11 @@ export interface FiledCounts {
   province: number;
 }
 
+/** One of the applicant's filings in force (status 已备案), imported or confirmed earlier. */
 export interface OwnFiling {
   occupationCode: string;
   mode: FilingMode;
-  /** Self-evaluation has actually been carried out (先自主评价再社会评价, R8). */
+  /** Self-evaluation has actually been carried out (R2: "已…开展自主评价"). */
   selfEvaluationCarriedOut: boolean;
 }
 
@@ -117,8 +118,6 @@ export interface PrecheckRound {
 export interface PrecheckContext {
   organization: PrecheckOrganization;
   facts: PrecheckFacts;
-  /** Already filed by the province for self-evaluation (R2 for enterprises). */
-  hasProvinceSelfEvaluationFiling: boolean;
   scopeItems: readonly PrecheckScopeItem[];
   /** Keyed by occupation code; undefined = not in the catalogue. */
   occupations: Record<string, PrecheckOccupation | undefined>;
@@ -129,6 +128,7 @@ export interface PrecheckContext {
   filedCounts: Record<string, FiledCounts | undefined>;
   /** The round's targeted shortage occupations in the applicant's city ([] = the round names none). */
   targetedOccupationCodes: readonly string[];
+  /** The applicant's filings in force: R2 reads its provincial self-evaluation filings from them. */
   ownFilings: readonly OwnFiling[];
   round: PrecheckRound;
   /** Number of current (not superseded) files per slot. */

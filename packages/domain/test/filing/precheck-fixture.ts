@@ -39,7 +39,6 @@ export function baseContext(over: Partial<PrecheckContext> = {}): PrecheckContex
       badCredit: false,
     },
     facts: { businessScope: '焊接结构件制造' },
-    hasProvinceSelfEvaluationFiling: true,
     scopeItems: [item()],
     occupations: {
       [WELDER]: occupation('焊工', 6, { restrictionReview: 'confirmed' }),

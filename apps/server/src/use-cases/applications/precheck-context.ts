@@ -81,9 +81,6 @@ export async function buildPrecheckContext(db: Executor, app: ApplicationRow): P
       fullTimeStaff: facts.fullTimeStaff,
       experts: facts.experts,
     },
-    hasProvinceSelfEvaluationFiling: ownFilings.some(
-      (f) => f.mode === 'enterprise_self' || f.mode === 'school_self',
-    ),
     scopeItems: items.map((i) => ({
       occupationCode: i.occupationCode,
       jobName: i.jobName,
