@@ -23,8 +23,18 @@ export const roundPolicy = z.strictObject({
 });
 export type RoundPolicyDto = z.infer<typeof roundPolicy>;
 
+/** The title of the notice a round implements, as written between 《》 (the brackets are not part of it). */
+const noticeDocumentTitle = z
+  .string()
+  .trim()
+  .min(6, '请填写所依据通知的完整标题')
+  .max(200)
+  .refine((t) => !/[《》]/.test(t), '通知标题无需书名号《》');
+
 export const roundInput = z.strictObject({
   title: z.string().trim().min(4, '标题至少4个字').max(120),
+  /** Omitted: the 2022-10-20 notice (NOTICE_DOCUMENT_TITLE). */
+  noticeDocumentTitle: noticeDocumentTitle.optional(),
   noticeText: z.string().trim().min(10, '请填写申报通知正文').max(20000),
   windowStart: calendarDateString,
   windowEnd: calendarDateString,
@@ -38,6 +48,7 @@ export const roundUpdate = roundInput.partial().extend({ version: versionField }
 export const roundDto = z.object({
   id: z.string(),
   title: z.string(),
+  noticeDocumentTitle: z.string(),
   noticeText: z.string(),
   windowStart: z.string(),
   windowEnd: z.string(),

@@ -5,7 +5,7 @@
  * submitted state across four cities, including one that fails the pre-check (to show it).
  */
 import { eq } from 'drizzle-orm';
-import { addDays, todayInShanghai } from '@skillcert/domain';
+import { addDays, NOTICE_DOCUMENT_TITLE, todayInShanghai } from '@skillcert/domain';
 import type { AppDeps } from '../deps';
 import { filings, industrialChains, organizations } from '../db/schema';
 import { createRound, changeRoundStatus } from '../use-cases/rounds/rounds';
@@ -102,8 +102,7 @@ export async function seedDemoFiling(deps: AppDeps): Promise<void> {
     province,
     {
       title: `${start.slice(0, 4)}年湖南省紧缺职业（工种）职业技能等级认定评价机构征集（示例）`,
-      noticeText:
-        '根据《关于做好紧缺职业（工种）职业技能等级认定评价机构备案工作的通知》，现面向全省征集紧缺职业（工种）评价机构。申报单位应为在湖南省登记注册的独立法人，具备与申报职业（工种）相适应的场地、设备、专家队伍和质量管理制度。（本批次为演示数据）',
+      noticeText: `根据《${NOTICE_DOCUMENT_TITLE}》，现面向企业、技工院校等单位征集职业技能等级认定紧缺职业（工种）。申报单位应为在湖南省登记注册的独立法人，具备与申报职业（工种）相适应的场地、设备、专家队伍和质量管理制度。（本批次为演示数据）`,
       windowStart: start,
       windowEnd: end,
     },

@@ -13,6 +13,7 @@ import type {
   FilingListStaffDetail,
   FilingListSummary,
 } from '@skillcert/contracts';
+import { noticeDocumentBasis } from '../notices/document-basis';
 import type { Executor } from '../../db/client';
 import {
   applications,
@@ -286,7 +287,10 @@ export async function staffFilingList(db: Executor, id: string): Promise<FilingL
 export async function filingListFile(db: Executor, sequenceText: string, format: 'pdf' | 'xlsx') {
   const detail = await publicFilingList(db, sequenceText);
   const [list] = await db.select().from(filingLists).where(eq(filingLists.id, detail.id));
+  const { cite, sampledCreditCodes } = await noticeDocumentBasis(db, list!.noticeId);
   const data: FilingListDocumentData = {
+    basis: cite,
+    sampledCreditCodes,
     sequence: detail.sequence,
     title: detail.title,
     effectiveDate: detail.effectiveDate,

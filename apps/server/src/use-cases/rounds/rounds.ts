@@ -7,6 +7,7 @@ import {
   conflict,
   DEFAULT_MATERIAL_SLOTS,
   invalid,
+  NOTICE_DOCUMENT_TITLE,
   notFound,
   parseCalendarDate,
   todayInShanghai,
@@ -62,6 +63,7 @@ export function presentRound(row: RoundRow, actor: Actor, now: Date) {
   return {
     id: row.id,
     title: row.title,
+    noticeDocumentTitle: row.noticeDocumentTitle,
     noticeText: row.noticeText,
     windowStart: row.windowStart,
     windowEnd: row.windowEnd,
@@ -140,6 +142,7 @@ export async function createRound(
   actor: Actor,
   input: {
     title: string;
+    noticeDocumentTitle?: string | undefined;
     noticeText: string;
     windowStart: string;
     windowEnd: string;
@@ -157,6 +160,7 @@ export async function createRound(
       .insert(collectionRounds)
       .values({
         title: input.title,
+        noticeDocumentTitle: input.noticeDocumentTitle ?? NOTICE_DOCUMENT_TITLE,
         noticeText: input.noticeText,
         windowStart: input.windowStart,
         windowEnd: input.windowEnd,
@@ -188,6 +192,7 @@ export async function updateRound(
   id: string,
   input: {
     title?: string | undefined;
+    noticeDocumentTitle?: string | undefined;
     noticeText?: string | undefined;
     windowStart?: string | undefined;
     windowEnd?: string | undefined;
@@ -205,6 +210,7 @@ export async function updateRound(
       throw conflict('ROUND_NOT_EDITABLE', '征集批次已开启，政策与材料要求已固定，不能再修改');
     const next = {
       title: input.title ?? round.title,
+      noticeDocumentTitle: input.noticeDocumentTitle ?? round.noticeDocumentTitle,
       noticeText: input.noticeText ?? round.noticeText,
       windowStart: input.windowStart ?? round.windowStart,
       windowEnd: input.windowEnd ?? round.windowEnd,

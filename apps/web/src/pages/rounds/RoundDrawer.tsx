@@ -18,6 +18,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
+import { NOTICE_DOCUMENT_TITLE } from '@skillcert/domain';
 import { api } from '../../api/client';
 import type { MaterialSlotDto, Round } from '../../api/filing-types';
 import { todayInShanghai } from '../../components/format';
@@ -25,6 +26,7 @@ import { MaterialSlotsTable } from './MaterialSlotsTable';
 
 interface RoundValues {
   title: string;
+  noticeDocumentTitle: string;
   noticeText: string;
   window: [Dayjs, Dayjs];
   fewThreshold?: number;
@@ -35,10 +37,11 @@ interface RoundValues {
 function initialValues(round: Round | null): Partial<RoundValues> {
   if (!round) {
     const start = dayjs(todayInShanghai());
-    return { window: [start, start.add(30, 'day')] };
+    return { window: [start, start.add(30, 'day')], noticeDocumentTitle: NOTICE_DOCUMENT_TITLE };
   }
   return {
     title: round.title,
+    noticeDocumentTitle: round.noticeDocumentTitle,
     noticeText: round.noticeText,
     window: [dayjs(round.windowStart), dayjs(round.windowEnd)],
     fewThreshold: round.policy.fewThreshold,
@@ -84,6 +87,7 @@ export function RoundDrawer({
     }
     const base = {
       title: v.title.trim(),
+      noticeDocumentTitle: v.noticeDocumentTitle.trim(),
       noticeText: v.noticeText.trim(),
       windowStart: v.window[0].format('YYYY-MM-DD'),
       windowEnd: v.window[1].format('YYYY-MM-DD'),
@@ -154,6 +158,14 @@ export function RoundDrawer({
           rules={[{ required: true, min: 4, message: '标题至少4个字' }]}
         >
           <Input maxLength={120} placeholder="如：2026年第一批职业技能等级认定评价机构征集" />
+        </Form.Item>
+        <Form.Item
+          name="noticeDocumentTitle"
+          label="依据通知（标题，不含书名号）"
+          tooltip="公示、备案名单和备案确认通知书均引用此标题"
+          rules={[{ required: true, min: 6, message: '请填写所依据通知的完整标题' }]}
+        >
+          <Input maxLength={200} />
         </Form.Item>
         <Form.Item
           name="noticeText"
