@@ -176,12 +176,17 @@ describe('confirming a passed notice', () => {
     expect(body!.sequence_code).toMatch(/^\d{6}$/);
     expect(body!.name_tokens).toEqual(expect.arrayContaining(['湘', '湘江', '技工']));
 
-    const events = await queryRows<{ event: string; note: string; filing_list_id: string }>(
+    const events = await queryRows<{ event: string; note: string; filing_list_id: string | null }>(
       db(),
-      sql`select event, note, filing_list_id::text from registry_events where credit_code = ${a.school.creditCode}`,
+      sql`select event, note, filing_list_id::text from registry_events where credit_code = ${a.school.creditCode}
+          order by id`,
     );
-    expect(events).toEqual([expect.objectContaining({ event: 'filed', filing_list_id: result.id })]);
-    expect(events[0]!.note).toContain(body!.sequence_code!);
+    // In the registry since the import of its earlier self-evaluation filing (R2); this list adds to it.
+    expect(events).toEqual([
+      expect.objectContaining({ event: 'filed', filing_list_id: null }),
+      expect.objectContaining({ event: 'scope_added', filing_list_id: result.id }),
+    ]);
+    expect(events[1]!.note).toContain(body!.sequence_code!);
 
     const audit = await queryRows<{ action: string }>(
       db(),
@@ -303,10 +308,11 @@ describe('gapless numbers', () => {
     expect(
       await queryCount(
         db(),
-        sql`select count(*)::int as n from filings where credit_code = ${school.creditCode}`,
+        sql`select count(*)::int as n from filings where credit_code = ${school.creditCode} and source = 'confirmation'`,
       ),
     ).toBe(0);
-    expect(await registryRow(school.creditCode)).toBeUndefined();
+    // Only its imported self-evaluation filing: in the registry, still without a sequence code.
+    expect(await registryRow(school.creditCode)).toMatchObject({ sequence_code: null });
 
     await db().execute(sql`update counters set value = ${codes} where name = 'body_sequence'`);
     const ok = await confirm(bureau, { noticeId });
@@ -353,7 +359,8 @@ describe('gapless numbers', () => {
       db(),
       sql`select event from registry_events where credit_code = ${school.creditCode} order by id`,
     );
-    expect(events.map((e) => e.event)).toEqual(['filed', 'scope_added']);
+    // The import of its earlier self-evaluation filing, then both confirmations.
+    expect(events.map((e) => e.event)).toEqual(['filed', 'scope_added', 'scope_added']);
     // The earlier 第N批 still lists what it filed.
     const earlier = await ctx.app.inject({
       method: 'GET',
