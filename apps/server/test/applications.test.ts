@@ -212,11 +212,6 @@ describe('bad input is refused with the clause and changes nothing', () => {
       { mode: 'enterprise_self' },
       'MODE_NOT_ALLOWED_FOR_KIND',
     ],
-    [
-      'social evaluation without self-evaluation (strict)',
-      { mode: 'social' },
-      'SOCIAL_REQUIRES_SELF_EVALUATION',
-    ],
     ['no industrial chain and no local industry', { chainIds: [] }, 'CHAIN_OR_LOCAL_INDUSTRY_REQUIRED'],
   ])('%s → %s, and submit is refused', async (_label, change, code) => {
     const id = await freshSchoolDraft();

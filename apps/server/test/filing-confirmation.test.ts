@@ -1,6 +1,7 @@
 /**
  * 备案确认 (issue 5 item 4, 通知第五条第五款): a passed notice becomes 第N批; bodies get their permanent
- * 6-digit 评价机构序列码 from gapless counters; social items only as R8 allows; the 备案确认通知书. The
+ * 6-digit 评价机构序列码 from gapless counters; self-evaluation and social items alike (通知第四条 同步申报),
+ * only a mode the organization kind may not use held back; the 备案确认通知书. The
  * notice stage is another part of the issue, so its output (a passed notice with listed items, the
  * applications in 公示通过) is written with SQL by support/filing-list-fixtures.ts.
  */
@@ -61,6 +62,7 @@ describe('confirming a passed notice', () => {
   let a: { school: RegisteredOrganization; applicationId: string };
   let b: { school: RegisteredOrganization; applicationId: string };
   let socialItemId: string;
+  let wrongModeItemId: string;
   let noticeId: string;
   let result: Record<string, unknown> & { sequence: number; id: string };
   let listBefore: number;
@@ -69,32 +71,41 @@ describe('confirming a passed notice', () => {
   beforeAll(async () => {
     a = await schoolWithApplication('430100', '长沙湘江技工学校');
     b = await schoolWithApplication('430200', '株洲硬质合金技师学院');
-    // Under the demo round's strict policy, social evaluation of 焊工 needs a carried-out self filing.
+    // 同步申报: social evaluation of 焊工 together with its self-evaluation, neither filed before.
     socialItemId = await addScopeItem(db(), a.applicationId, {
       occupationCode: '6-18-02-04',
       mode: 'social',
       levels: ['level5', 'level4'],
+    });
+    // A mode a school may not use at all (earlier stages refuse it; confirmation does not trust them).
+    wrongModeItemId = await addScopeItem(db(), a.applicationId, {
+      occupationCode: '6-18-01-01',
+      mode: 'enterprise_self',
+      levels: ['level5'],
     });
     noticeId = await passedNotice(db(), [a.applicationId, b.applicationId]);
     listBefore = (await counterValue(db(), 'filing_list')) ?? 0;
     codesBefore = (await counterValue(db(), 'body_sequence')) ?? 0;
   });
 
-  it('lists the notice as awaiting confirmation, with a preview that holds the social item', async () => {
+  it('lists the notice as awaiting confirmation, with a preview that files the social item', async () => {
     const pending = await bureau.get('/api/filing-lists/pending');
     expect(pending.statusCode).toBe(200);
     expect(pending.json().items.map((n: { noticeId: string }) => n.noticeId)).toContain(noticeId);
     const preview = await bureau.get(`/api/filing-lists/pending/${noticeId}`);
     expect(preview.statusCode).toBe(200);
     const p = preview.json();
-    expect(p).toMatchObject({ confirmable: true, socialPolicy: 'strict', blockedReason: null });
+    expect(p).toMatchObject({ confirmable: true, blockedReason: null });
+    expect(p).not.toHaveProperty('socialPolicy');
     const itemsOfA = p.applications.find(
       (x: { applicationId: string }) => x.applicationId === a.applicationId,
     ).items;
-    expect(itemsOfA).toHaveLength(2);
+    expect(itemsOfA).toHaveLength(3);
     const social = itemsOfA.find((i: { scopeItemId: string }) => i.scopeItemId === socialItemId);
-    expect(social).toMatchObject({ outcome: 'held', modeLabel: '社会评价' });
-    expect(social.reason).toContain('先开展自主评价');
+    expect(social).toMatchObject({ outcome: 'confirm', modeLabel: '社会评价', reason: null });
+    const wrong = itemsOfA.find((i: { scopeItemId: string }) => i.scopeItemId === wrongModeItemId);
+    expect(wrong).toMatchObject({ outcome: 'held', modeLabel: '企业自主评价' });
+    expect(wrong.reason).toContain('院校不能申报"企业自主评价"');
     // The province centre reads it too; it may not confirm.
     expect((await center.get(`/api/filing-lists/pending/${noticeId}`)).statusCode).toBe(200);
   });
@@ -104,7 +115,7 @@ describe('confirming a passed notice', () => {
     expect(res.statusCode, res.body).toBe(201);
     result = res.json();
     expect(result.sequence).toBe(listBefore + 1);
-    expect(result).toMatchObject({ bodyCount: 2, itemCount: 2, heldCount: 1 });
+    expect(result).toMatchObject({ bodyCount: 2, itemCount: 3, heldCount: 1 });
     expect(result.title).toContain(`第${listBefore + 1}批`);
     const codes = (result.newSequenceCodes as { creditCode: string; sequenceCode: string }[])
       .map((c) => c.sequenceCode)
@@ -133,37 +144,49 @@ describe('confirming a passed notice', () => {
           from filings where credit_code in (${a.school.creditCode}, ${b.school.creditCode})
           order by credit_code, mode`,
     );
-    expect(filed).toHaveLength(2);
-    expect(filed.every((f) => f.mode === 'school_self' && f.source === 'confirmation')).toBe(true);
+    expect(filed).toHaveLength(3);
+    expect(filed.map((f) => `${f.credit_code}:${f.mode}`).sort()).toEqual(
+      [
+        `${a.school.creditCode}:school_self`,
+        `${a.school.creditCode}:social`,
+        `${b.school.creditCode}:school_self`,
+      ].sort(),
+    );
+    expect(filed.every((f) => f.source === 'confirmation')).toBe(true);
     expect(filed.every((f) => f.filing_list_id === result.id)).toBe(true);
     expect(filed.find((f) => f.credit_code === a.school.creditCode)?.supervising_city_code).toBe('430100');
     expect(filed.find((f) => f.credit_code === b.school.creditCode)?.supervising_city_code).toBe('430200');
     expect(filed[0]!.effective_date).toBe(result.effectiveDate);
 
-    // The social item is held with its reason, not filed.
+    // The item of a mode the school may not use is held with its reason, not filed.
     const [held] = await queryRows<{ verdict: string; verdict_reason: string }>(
       db(),
-      sql`select verdict, verdict_reason from application_scope_items where id = ${socialItemId}`,
+      sql`select verdict, verdict_reason from application_scope_items where id = ${wrongModeItemId}`,
     );
     expect(held).toMatchObject({ verdict: 'held' });
-    expect(held!.verdict_reason).toContain('自主评价');
+    expect(held!.verdict_reason).toContain('企业自主评价');
 
     const body = await registryRow(a.school.creditCode);
     expect(body).toMatchObject({
       status: 'filed',
-      item_count: 1,
-      modes: ['school_self'],
+      item_count: 2,
+      modes: ['school_self', 'social'],
       supervising_city_code: '430100',
     });
     expect(body!.sequence_code).toMatch(/^\d{6}$/);
     expect(body!.name_tokens).toEqual(expect.arrayContaining(['湘', '湘江', '技工']));
 
-    const events = await queryRows<{ event: string; note: string; filing_list_id: string }>(
+    const events = await queryRows<{ event: string; note: string; filing_list_id: string | null }>(
       db(),
-      sql`select event, note, filing_list_id::text from registry_events where credit_code = ${a.school.creditCode}`,
+      sql`select event, note, filing_list_id::text from registry_events where credit_code = ${a.school.creditCode}
+          order by id`,
     );
-    expect(events).toEqual([expect.objectContaining({ event: 'filed', filing_list_id: result.id })]);
-    expect(events[0]!.note).toContain(body!.sequence_code!);
+    // In the registry since the import of its earlier self-evaluation filing (R2); this list adds to it.
+    expect(events).toEqual([
+      expect.objectContaining({ event: 'filed', filing_list_id: null }),
+      expect.objectContaining({ event: 'scope_added', filing_list_id: result.id }),
+    ]);
+    expect(events[1]!.note).toContain(body!.sequence_code!);
 
     const audit = await queryRows<{ action: string }>(
       db(),
@@ -185,9 +208,9 @@ describe('confirming a passed notice', () => {
   it('shows the list to staff with the held item, and refuses to confirm it again (409)', async () => {
     const detail = await center.get(`/api/filing-lists/${result.id}`);
     expect(detail.statusCode).toBe(200);
-    expect(detail.json().rows).toHaveLength(2);
+    expect(detail.json().rows).toHaveLength(3);
     expect(detail.json().held).toEqual([
-      expect.objectContaining({ creditCode: a.school.creditCode, modeLabel: '社会评价' }),
+      expect.objectContaining({ creditCode: a.school.creditCode, modeLabel: '企业自主评价' }),
     ]);
     const again = await confirm(bureau, { noticeId });
     expect(again.statusCode).toBe(409);
@@ -242,8 +265,12 @@ describe('confirming a passed notice', () => {
     const values: string[] = [];
     sheet.eachRow((row) => values.push((row.values as unknown[]).join('|')));
     expect(values.some((v) => v.includes(b.school.creditCode) && v.includes('院校自主评价'))).toBe(true);
-    // The held social item is not in the published list.
-    expect(values.filter((v) => v.includes('社会评价'))).toEqual([]);
+    // Social evaluation applied for together with self-evaluation is filed (通知第四条 同步申报).
+    expect(values.filter((v) => v.includes('社会评价'))).toEqual([
+      expect.stringContaining(a.school.creditCode),
+    ]);
+    // The held item is not in the published list.
+    expect(values.filter((v) => v.includes('企业自主评价'))).toEqual([]);
   });
 });
 
@@ -281,10 +308,11 @@ describe('gapless numbers', () => {
     expect(
       await queryCount(
         db(),
-        sql`select count(*)::int as n from filings where credit_code = ${school.creditCode}`,
+        sql`select count(*)::int as n from filings where credit_code = ${school.creditCode} and source = 'confirmation'`,
       ),
     ).toBe(0);
-    expect(await registryRow(school.creditCode)).toBeUndefined();
+    // Only its imported self-evaluation filing: in the registry, still without a sequence code.
+    expect(await registryRow(school.creditCode)).toMatchObject({ sequence_code: null });
 
     await db().execute(sql`update counters set value = ${codes} where name = 'body_sequence'`);
     const ok = await confirm(bureau, { noticeId });
@@ -331,7 +359,8 @@ describe('gapless numbers', () => {
       db(),
       sql`select event from registry_events where credit_code = ${school.creditCode} order by id`,
     );
-    expect(events.map((e) => e.event)).toEqual(['filed', 'scope_added']);
+    // The import of its earlier self-evaluation filing, then both confirmations.
+    expect(events.map((e) => e.event)).toEqual(['filed', 'scope_added', 'scope_added']);
     // The earlier 第N批 still lists what it filed.
     const earlier = await ctx.app.inject({
       method: 'GET',
@@ -347,8 +376,8 @@ describe('gapless numbers', () => {
   });
 });
 
-describe('R8 at confirmation (通知第四条)', () => {
-  it('confirms the social item once self-evaluation is filed and carried out (imported filing)', async () => {
+describe('R8 at confirmation (通知第四条 同步申报, 第五条第五款)', () => {
+  it('confirms the social item next to an imported, carried-out self-evaluation filing', async () => {
     const { school, applicationId } = await schoolWithApplication('430300', '湘潭技师学院');
     await importFilings(center, [
       {
@@ -397,7 +426,7 @@ describe('R8 at confirmation (通知第四条)', () => {
     expect((await registryRow(school.creditCode))!.sequence_code).toMatch(/^\d{6}$/);
   });
 
-  it('holds it when the imported self-evaluation filing was not carried out', async () => {
+  it('files it even when the imported self-evaluation filing was not carried out yet (the order binds certification, not filing)', async () => {
     const { school, applicationId } = await schoolWithApplication('430100', '长沙电子技工学校');
     await importFilings(center, [
       {
@@ -418,13 +447,13 @@ describe('R8 at confirmation (通知第四条)', () => {
     });
     const res = await confirm(bureau, { noticeId: await passedNotice(db(), [applicationId]) });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ heldCount: 1, itemCount: 1 });
+    expect(res.json()).toMatchObject({ heldCount: 0, itemCount: 2 });
     expect(
       await queryCount(
         db(),
         sql`select count(*)::int as n from filings where credit_code = ${school.creditCode} and mode = 'social'`,
       ),
-    ).toBe(0);
+    ).toBe(1);
   });
 });
 

@@ -261,16 +261,18 @@ describe('imported filings: list, scope, counts', () => {
     expect((await applicant.get('/api/filings/counts?occupationCode=6-18-02-04')).statusCode).toBe(404);
   });
 
-  it('counts distinct filed bodies per occupation in the city and the province (R7)', async () => {
+  it('counts the distinct bodies filed for social evaluation, in the city and the province (R7)', async () => {
+    // 焊工: social filings of the demo enterprise (长沙) and of 湘潭; the self-evaluation ones do not count.
     expect((await csZx.get('/api/filings/counts?occupationCode=6-18-02-04')).json()).toEqual({
       occupationCode: '6-18-02-04',
+      jobName: '',
       cityCode: '430100',
-      city: 2,
-      province: 4,
+      city: 1,
+      province: 2,
     });
     expect(
       (await sjzx.get('/api/filings/counts?occupationCode=6-18-02-04&cityCode=430200')).json(),
-    ).toMatchObject({ city: 1, province: 4 });
+    ).toMatchObject({ city: 0, province: 2 });
     expect((await sjzx.get('/api/filings/counts?occupationCode=6-18-02-04')).json().code).toBe(
       'CITY_CODE_REQUIRED',
     );
@@ -278,25 +280,59 @@ describe('imported filings: list, scope, counts', () => {
       404,
     );
 
-    const counts = await countFiledBodies(
-      ctx.database.db,
-      ['6-18-02-04', '6-31-01-03', '6-99-99-99'],
-      '430100',
-    );
-    expect(counts).toEqual({
-      '6-18-02-04': { city: 2, province: 4 },
-      '6-31-01-03': { city: 1, province: 1 },
+    const welder = (jobName = '') => ({ occupationCode: '6-18-02-04', jobName });
+    expect(
+      await countFiledBodies(
+        ctx.database.db,
+        [
+          welder(),
+          { occupationCode: '6-31-01-03', jobName: '' },
+          { occupationCode: '6-99-99-99', jobName: '' },
+        ],
+        '430100',
+      ),
+    ).toEqual({
+      '6-18-02-04': { city: 1, province: 2 },
+      '6-31-01-03': { city: 0, province: 0 }, // only a self-evaluation filing
       '6-99-99-99': { city: 0, province: 0 },
     });
     expect(await countFiledBodies(ctx.database.db, [], '430100')).toEqual({});
+    // The applicant itself is not the market it would serve.
+    expect(await countFiledBodies(ctx.database.db, [welder()], '430100', DEMO_ENTERPRISE)).toEqual({
+      '6-18-02-04': { city: 0, province: 1 },
+    });
+
+    // A 工种: bodies filed for it or for the whole occupation; the whole occupation: any of its 工种.
+    await ctx.database.db.execute(sql`
+      insert into filings (organization_name, credit_code, city_code, occupation_code, job_name, mode, levels,
+                           effective_date, source)
+      values ('长沙示例焊接技术有限公司', ${CS_A}, '430100', '6-18-02-04', '气焊工', 'social', array['level5'],
+              ${ctx.clock.day(-30)}, 'import')`);
+    expect(
+      await countFiledBodies(ctx.database.db, [welder(), welder('电焊工'), welder('气焊工')], '430100'),
+    ).toEqual({
+      '6-18-02-04': { city: 2, province: 3 },
+      '6-18-02-04/电焊工': { city: 1, province: 2 },
+      '6-18-02-04/气焊工': { city: 2, province: 3 },
+    });
+    expect(
+      (
+        await csZx.get(
+          `/api/filings/counts?occupationCode=6-18-02-04&jobName=${encodeURIComponent('电焊工')}`,
+        )
+      ).json(),
+    ).toMatchObject({ jobName: '电焊工', city: 1, province: 2 });
+    await ctx.database.db.execute(
+      sql`delete from filings where credit_code = ${CS_A} and job_name = '气焊工'`,
+    );
 
     // Only status 已备案 counts.
-    await ctx.database.db.execute(sql`update filings set status = 'revoked' where credit_code = ${CS_A}`);
-    expect((await countFiledBodies(ctx.database.db, ['6-18-02-04'], '430100'))['6-18-02-04']).toEqual({
+    await ctx.database.db.execute(sql`update filings set status = 'revoked' where credit_code = ${XT_A}`);
+    expect((await countFiledBodies(ctx.database.db, [welder()], '430100'))['6-18-02-04']).toEqual({
       city: 1,
-      province: 3,
+      province: 1,
     });
-    await ctx.database.db.execute(sql`update filings set status = 'filed' where credit_code = ${CS_A}`);
+    await ctx.database.db.execute(sql`update filings set status = 'filed' where credit_code = ${XT_A}`);
   });
 
   it('upserts on credit code + occupation + 工种 + mode and never overwrites a confirmed filing', async () => {

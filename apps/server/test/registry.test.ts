@@ -266,15 +266,20 @@ describe('body page', () => {
         filingListSequence: listSequence,
       }),
     ]);
-    expect(body.events).toEqual([
-      expect.objectContaining({
-        event: 'filed',
-        eventLabel: '备案',
-        toStatus: 'filed',
-        filingListSequence: listSequence,
-      }),
-    ]);
-    expect(body.events[0].note).toContain(body.sequenceCode);
+    // Filed first by the import of its earlier self-evaluation filing (R2), then by this 第N批.
+    expect(body.events).toHaveLength(2);
+    expect(body.events).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ event: 'filed', eventLabel: '备案', toStatus: 'filed' }),
+        expect.objectContaining({
+          event: 'scope_added',
+          toStatus: 'filed',
+          filingListSequence: listSequence,
+        }),
+      ]),
+    );
+    const confirmation = body.events.find((e: { event: string }) => e.event === 'scope_added');
+    expect(confirmation.note).toContain(body.sequenceCode);
   });
 
   it('shows an imported body without a sequence code, its history dated by the filing', async () => {
@@ -550,13 +555,17 @@ describe('search cache (repeated public searches)', () => {
     const name = '株洲芦淞技工学校';
     expect((await raw({ name: '芦淞' })).json().total).toBe(0);
     expect((await raw({ name: '芦淞' })).headers['x-registry-cache']).toBe('hit');
+    // The school holds an earlier self-evaluation filing (R2): its import changes the registry.
     const school = await registerSchool(ctx.app, '430200', name);
+    const imported = await raw({ name: '芦淞' });
+    expect(imported.headers['x-registry-cache']).toBe('miss');
+    expect(imported.json().items[0]).toMatchObject({ name, sequenceCode: null });
     const app = await submittedSchoolApplication(
       school.session,
       await openRoundId(center),
       await firstChainId(center),
     );
-    // Registering and applying change nothing in the registry: still answered from the cache.
+    // Applying changes nothing in the registry: still answered from the cache.
     expect((await raw({ name: '芦淞' })).headers['x-registry-cache']).toBe('hit');
     const noticeId = await passedNotice(ctx.database.db, [app]);
     const res = await (await loginAs(ctx.app, 'srst')).post('/api/filing-lists', { noticeId });

@@ -138,6 +138,8 @@ export const applicationDetail = applicationSummary.extend({
     isAboveScale: z.boolean(),
   }),
   facts: applicationFacts,
+  /** The round's targeted shortage occupations in the applicant's city (R7; empty = none named). */
+  targetedOccupations: z.array(z.object({ code: z.string(), name: z.string().nullable() })),
   scopeItems: z.array(scopeItemDto),
   materials: z.array(materialDto),
   materialSlots: z.array(

@@ -81,13 +81,16 @@ export const filingPage = page(filingItem);
 
 export const filingCountsQuery = z.object({
   occupationCode: z.string().trim().min(1, '请指定职业编码').max(20),
+  /** 工种: counts filings of that 工种 and of the whole occupation; omitted = the whole occupation. */
+  jobName: z.string().trim().max(60).optional(),
   /** Defaults to the caller's city; province staff must give one. */
   cityCode: cityCode.optional(),
 });
 export const filingCounts = z.object({
   occupationCode: z.string(),
+  jobName: z.string(),
   cityCode: z.string(),
-  /** Distinct filed bodies (credit codes, status 已备案) for the occupation in the city / the province. */
+  /** Distinct bodies (credit codes, status 已备案) filed for 社会评价 of the occupation (工种), city / province. */
   city: z.number().int(),
   province: z.number().int(),
 });

@@ -185,7 +185,6 @@ export const confirmationPreviewApplication = z.object({
   items: z.array(confirmationPreviewItem),
 });
 export const confirmationPreview = pendingConfirmation.extend({
-  socialPolicy: z.string(),
   applications: z.array(confirmationPreviewApplication),
   confirmable: z.boolean(),
   /** Why it cannot be confirmed (already confirmed, not passed, …). */

@@ -19,14 +19,22 @@ export const roundPolicy = z.strictObject({
   /** R7: a city with fewer than this many filed bodies for the occupation counts as short of them. */
   fewThreshold: z.number().int().min(1).max(100),
   shortagePolicy: z.enum(['warn', 'refuse']),
-  /** R8: strict = social evaluation only after self-evaluation is filed and carried out. */
-  socialPolicy: z.enum(['strict', 'concurrent']),
   materialSlots: z.array(materialSlot).min(1),
 });
 export type RoundPolicyDto = z.infer<typeof roundPolicy>;
 
+/** The title of the notice a round implements, as written between 《》 (the brackets are not part of it). */
+const noticeDocumentTitle = z
+  .string()
+  .trim()
+  .min(6, '请填写所依据通知的完整标题')
+  .max(200)
+  .refine((t) => !/[《》]/.test(t), '通知标题无需书名号《》');
+
 export const roundInput = z.strictObject({
   title: z.string().trim().min(4, '标题至少4个字').max(120),
+  /** Omitted: the 2022-10-20 notice (NOTICE_DOCUMENT_TITLE). */
+  noticeDocumentTitle: noticeDocumentTitle.optional(),
   noticeText: z.string().trim().min(10, '请填写申报通知正文').max(20000),
   windowStart: calendarDateString,
   windowEnd: calendarDateString,
@@ -40,6 +48,7 @@ export const roundUpdate = roundInput.partial().extend({ version: versionField }
 export const roundDto = z.object({
   id: z.string(),
   title: z.string(),
+  noticeDocumentTitle: z.string(),
   noticeText: z.string(),
   windowStart: z.string(),
   windowEnd: z.string(),

@@ -18,6 +18,7 @@ export * from './qualification-restriction';
 export * from './filing/application-lifecycle';
 export * from './filing/filing-mode';
 export * from './filing/clauses';
+export * from './filing/document-wording';
 export * from './filing/rule-finding';
 export * from './filing/material-slots';
 export * from './filing/precheck-context';

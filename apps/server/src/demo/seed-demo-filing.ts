@@ -1,10 +1,11 @@
 /**
  * Demo data for the filing workflow, created through the real use cases (so it obeys every rule):
- * an open round; an earlier self-evaluation filing for a 衡阳 enterprise; applications in draft and
+ * an open round; the earlier provincial self-evaluation filings (carried out) of the schools and the
+ * 衡阳 enterprise that apply — R2 (通知第一条第一、二款) admits only such units; applications in draft and
  * submitted state across four cities, including one that fails the pre-check (to show it).
  */
 import { eq } from 'drizzle-orm';
-import { addDays, todayInShanghai } from '@skillcert/domain';
+import { addDays, NOTICE_DOCUMENT_TITLE, todayInShanghai } from '@skillcert/domain';
 import type { AppDeps } from '../deps';
 import { filings, industrialChains, organizations } from '../db/schema';
 import { createRound, changeRoundStatus } from '../use-cases/rounds/rounds';
@@ -56,6 +57,38 @@ async function seedDemoExperts(deps: AppDeps, schoolCreditCode: string): Promise
   }
 }
 
+/**
+ * An imported provincial self-evaluation filing (企业/院校自主评价 by the organization's kind), carried out,
+ * effective `daysAgo` days before the clock's today; the registry is refreshed as the Excel import does.
+ */
+async function seedSelfEvaluationFiling(
+  deps: AppDeps,
+  organizationName: string,
+  occupationCode: string,
+  daysAgo: number,
+): Promise<typeof organizations.$inferSelect | undefined> {
+  const [org] = await deps.db.select().from(organizations).where(eq(organizations.name, organizationName));
+  if (!org) return undefined;
+  const mode = org.kind === 'school' ? 'school_self' : 'enterprise_self';
+  const effectiveDate = addDays(todayInShanghai(deps.clock.now()), -daysAgo);
+  await deps.db.insert(filings).values({
+    organizationId: org.id,
+    organizationName: org.name,
+    creditCode: org.creditCode,
+    cityCode: org.cityCode,
+    occupationCode,
+    mode,
+    levels: ['level5', 'level4', 'level3'],
+    effectiveDate,
+    supervisingCityCode: org.cityCode,
+    selfEvaluationCarriedOut: true,
+    source: 'import',
+    sourceNote: `演示：${effectiveDate.slice(0, 4)}年${mode === 'school_self' ? '院校' : '企业'}自主评价备案（导入）`,
+  });
+  await deps.db.transaction((tx) => refreshRegistryBodies(tx, [org.creditCode], { now: deps.clock.now() }));
+  return org;
+}
+
 export async function seedDemoFiling(deps: AppDeps): Promise<void> {
   const province = await actorOf(deps, 'sjzx');
   const today = deps.clock.now();
@@ -69,8 +102,7 @@ export async function seedDemoFiling(deps: AppDeps): Promise<void> {
     province,
     {
       title: `${start.slice(0, 4)}年湖南省紧缺职业（工种）职业技能等级认定评价机构征集（示例）`,
-      noticeText:
-        '根据《关于做好紧缺职业（工种）职业技能等级认定评价机构备案工作的通知》，现面向全省征集紧缺职业（工种）评价机构。申报单位应为在湖南省登记注册的独立法人，具备与申报职业（工种）相适应的场地、设备、专家队伍和质量管理制度。（本批次为演示数据）',
+      noticeText: `根据《${NOTICE_DOCUMENT_TITLE}》，现面向企业、技工院校等单位征集职业技能等级认定紧缺职业（工种）。申报单位应为在湖南省登记注册的独立法人，具备与申报职业（工种）相适应的场地、设备、专家队伍和质量管理制度。（本批次为演示数据）`,
       windowStart: start,
       windowEnd: end,
     },
@@ -80,30 +112,13 @@ export async function seedDemoFiling(deps: AppDeps): Promise<void> {
   const chains = await deps.db.select().from(industrialChains);
   const chainId = (name: string) => chains.find((c) => c.name === name)?.id ?? chains[0]!.id;
 
-  // 衡阳: an enterprise already filed by the province for self-evaluation of 车工 (imported earlier filing).
-  const [hengyang] = await deps.db
-    .select()
-    .from(organizations)
-    .where(eq(organizations.name, '衡阳示例重工机械有限公司'));
-  if (hengyang) {
-    const earlierFiling = addDays(todayDate, -1200); // filed about three years before the round
-    await deps.db.insert(filings).values({
-      organizationId: hengyang.id,
-      organizationName: hengyang.name,
-      creditCode: hengyang.creditCode,
-      cityCode: hengyang.cityCode,
-      occupationCode: '6-18-01-01',
-      mode: 'enterprise_self',
-      levels: ['level5', 'level4', 'level3'],
-      effectiveDate: earlierFiling,
-      supervisingCityCode: hengyang.cityCode,
-      selfEvaluationCarriedOut: true,
-      source: 'import',
-      sourceNote: `演示：${earlierFiling.slice(0, 4)}年企业自主评价备案（导入）`,
-    });
-    // The Excel import keeps the public registry in step; this direct insert does the same.
-    await deps.db.transaction((tx) => refreshRegistryBodies(tx, [hengyang.creditCode], { now: today }));
-  }
+  // Earlier provincial self-evaluation filings, carried out (imported): the 衡阳 enterprise for 车工, the
+  // 株洲 school for 电工, the two 长沙 schools for 车工 — each applies in this round for another occupation
+  // or another mode.
+  const hengyang = await seedSelfEvaluationFiling(deps, '衡阳示例重工机械有限公司', '6-18-01-01', 1200);
+  await seedSelfEvaluationFiling(deps, '株洲示例职业技术学院', '6-31-01-03', 800);
+  await seedSelfEvaluationFiling(deps, '长沙示例技师学院', '6-18-01-01', 900);
+  await seedSelfEvaluationFiling(deps, '长沙示例航空职业技术学院', '6-18-01-01', 700);
 
   const [schoolOrg] = await deps.db
     .select()
@@ -169,7 +184,7 @@ export async function seedDemoFiling(deps: AppDeps): Promise<void> {
   // 长沙 schools: through the whole city review and forwarded to the province (省级评估中).
   await seedDemoForwarded(deps, round.id, chainId('工程机械'));
 
-  // 长沙 enterprise: a draft that fails the pre-check (规模以上 but no self-evaluation filing; social without self).
+  // 长沙 enterprise: a draft that fails the pre-check (规模以上 but no self-evaluation filing, R2).
   await draftWith(
     deps,
     'qy_admin',

@@ -1,10 +1,10 @@
 /**
  * 备案确认通知书: one per body and confirmation (通知第五条第五款, domain.md §4 documents). It names the
  * body's permanent 评价机构序列码, the 第N批 list, the effective date, the filed scope, the supervising
- * authority (谁推荐、谁监管、谁负责, 通知第六条第二款) and — when R8 held social evaluation back — which
- * items and why (通知第四条).
+ * authority (谁推荐、谁监管、谁负责, 通知第六条第二款) and — when confirmation held an item back (a mode
+ * the organization kind may not use, 通知第四条) — which items and why.
  */
-import { todayInShanghai } from '@skillcert/domain';
+import { reviewSteps, todayInShanghai } from '@skillcert/domain';
 import { renderPdf } from './pdf';
 import { formatDocumentDate } from './format';
 
@@ -20,6 +20,12 @@ export interface FilingConfirmationData {
   sequenceCode: string | null;
   applicationNumber: string | null;
   roundTitle: string;
+  /** 《…》 of the notice the round implements. */
+  basis: string;
+  /** '社会培训评价组织' or '院校/企业自主评价机构' (document-wording's bodyDesignation). */
+  designation: string;
+  /** The application was in the spot-check sample. */
+  sampled: boolean;
   listSequence: number;
   listTitle: string;
   effectiveDate: string;
@@ -33,7 +39,7 @@ export interface FilingConfirmationData {
 export function renderFilingConfirmationPdf(d: FilingConfirmationData): Promise<Buffer> {
   const reference = `备案确认〔${todayInShanghai(d.confirmedAt).slice(0, 4)}〕第${d.listSequence}批${d.sequenceCode ? `-${d.sequenceCode}` : ''}`;
   return renderPdf({
-    title: '职业技能等级认定社会培训评价组织备案确认通知书',
+    title: `职业技能等级认定${d.designation}备案确认通知书`,
     reference,
     info: { subject: `备案确认通知书 ${d.organizationName}`, createdAt: d.confirmedAt },
     footer: { text: `${d.listTitle} · ${d.issuer}` },
@@ -42,7 +48,7 @@ export function renderFilingConfirmationPdf(d: FilingConfirmationData): Promise<
       {
         kind: 'paragraph',
         indent: true,
-        text: `你单位${d.applicationNumber ? `（申请编号${d.applicationNumber}）` : ''}参加${d.roundTitle}，经市州推荐、省级评估、抽查复核和社会公示，现予以备案确认，列入${d.listTitle}，自${formatDocumentDate(d.effectiveDate)}起生效。`,
+        text: `根据${d.basis}，你单位${d.applicationNumber ? `（申请编号${d.applicationNumber}）` : ''}参加${d.roundTitle}，经${reviewSteps(1, d.sampled ? 1 : 0).steps}和社会公示，现予以备案确认，列入${d.listTitle}，自${formatDocumentDate(d.effectiveDate)}起生效。`,
       },
       {
         kind: 'keyValues',
@@ -71,7 +77,7 @@ export function renderFilingConfirmationPdf(d: FilingConfirmationData): Promise<
         ? [
             {
               kind: 'table' as const,
-              title: '暂缓确认的社会评价（通知第四条：先开展自主评价再进行社会评价）',
+              title: '暂缓确认的职业（工种）（通知第四条）',
               columns: [
                 { header: '职业（工种）', width: 2 },
                 { header: '等级', width: 1.4 },
@@ -83,7 +89,7 @@ export function renderFilingConfirmationPdf(d: FilingConfirmationData): Promise<
             {
               kind: 'paragraph' as const,
               indent: true,
-              text: '上述社会评价职业（工种）待相应自主评价实际开展后，可提交开展情况证明，另行申请备案确认。',
+              text: '上述职业（工种）的评价方式与本单位类别不符，未予备案确认；如有异议，请与主管单位联系。',
             },
           ]
         : []),

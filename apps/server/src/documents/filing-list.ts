@@ -4,6 +4,7 @@
  * can be filtered). Public documents: organizations, credit codes, cities and scope — no personal data.
  */
 import ExcelJS from 'exceljs';
+import { reviewSteps } from '@skillcert/domain';
 import { renderPdf } from './pdf';
 import { formatDocumentDate } from './format';
 
@@ -26,6 +27,10 @@ export interface FilingListDocumentData {
   noticeNumber: string | null;
   confirmedAt: Date;
   rows: FilingListDocumentRow[];
+  /** 《…》 of the notices the filed applications' rounds implement. */
+  basis: string;
+  /** Credit codes of the listed bodies that were in the spot-check sample. */
+  sampledCreditCodes: ReadonlySet<string>;
 }
 
 export const FILING_LIST_HEADERS = [
@@ -54,8 +59,16 @@ function numbered(rows: FilingListDocumentRow[]) {
 
 const bodyCount = (rows: FilingListDocumentRow[]) => new Set(rows.map((r) => r.creditCode)).size;
 
+/** The spot check is named only for the bodies that were in its sample. */
+function reviewText(d: FilingListDocumentData): string {
+  const bodies = new Set(d.rows.map((r) => r.creditCode));
+  const sampled = [...bodies].filter((c) => d.sampledCreditCodes.has(c)).length;
+  const { steps, note } = reviewSteps(bodies.size, sampled);
+  return `${steps}和社会公示${note}`;
+}
+
 const intro = (d: FilingListDocumentData) =>
-  `根据《关于开展职业技能等级认定社会培训评价组织征集遴选工作的通知》，经市州推荐、省级评估、抽查复核和社会公示${d.noticeNumber ? `（公示编号${d.noticeNumber}）` : ''}，以下${bodyCount(d.rows)}家单位的${d.rows.length}个职业（工种）予以备案，自${formatDocumentDate(d.effectiveDate)}起生效。备案单位应在备案范围内开展职业技能等级认定，接受人力资源社会保障部门的监督管理。`;
+  `根据${d.basis}，经${reviewText(d)}${d.noticeNumber ? `（公示编号${d.noticeNumber}）` : ''}，以下${bodyCount(d.rows)}家单位的${d.rows.length}个职业（工种）予以备案，自${formatDocumentDate(d.effectiveDate)}起生效。备案单位应在备案范围内开展职业技能等级认定，接受人力资源社会保障部门的监督管理。`;
 
 export function renderFilingListPdf(data: FilingListDocumentData): Promise<Buffer> {
   return renderPdf({

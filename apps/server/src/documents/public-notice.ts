@@ -5,7 +5,7 @@
  * Public data only: no names of people, no phones, no internal reasons.
  */
 import ExcelJS from 'exceljs';
-import { formatChineseDate } from '@skillcert/domain';
+import { formatChineseDate, reviewSteps } from '@skillcert/domain';
 import type { NoticeItemDto, NoticeWindowDto } from '@skillcert/contracts';
 import { renderPdf } from './pdf';
 
@@ -21,6 +21,10 @@ export interface PublicNoticeDocument {
   items: NoticeItemDto[];
   publishedAt: Date | null;
   preparedAt: Date;
+  /** 《…》 of the notices the applications' rounds implement. */
+  basis: string;
+  /** Credit codes of the listed bodies that were in the spot-check sample. */
+  sampledCreditCodes: ReadonlySet<string>;
 }
 
 export const PUBLIC_NOTICE_HEADERS = [
@@ -37,6 +41,14 @@ export const PUBLIC_NOTICE_HEADERS = [
 
 const occupation = (i: NoticeItemDto) => `${i.occupationName}${i.jobName ? `（${i.jobName}）` : ''}`;
 const organizationCount = (items: NoticeItemDto[]) => new Set(items.map((i) => i.creditCode)).size;
+
+/** '市州推荐、省级评估（其中N家经实地抽查复核）': the spot check is named only for the sampled bodies. */
+function reviewText(d: PublicNoticeDocument, listed: NoticeItemDto[]): string {
+  const bodies = new Set(listed.map((i) => i.creditCode));
+  const sampled = [...bodies].filter((c) => d.sampledCreditCodes.has(c)).length;
+  const { steps, note } = reviewSteps(bodies.size, sampled);
+  return `${steps}${note}`;
+}
 
 function periodText(d: PublicNoticeDocument): string {
   if (!d.window) return `公示期：${d.workingDays}个工作日（草稿，起止日期于发布时确定）`;
@@ -66,7 +78,7 @@ export function renderPublicNoticePdf(d: PublicNoticeDocument): Promise<Buffer> 
         kind: 'paragraph',
         indent: true,
         text:
-          `根据《关于开展职业技能等级认定评价机构征集工作的通知》有关规定，经申报单位申请、市州推荐、省级评估和抽查复核，` +
+          `根据${d.basis}有关规定，经申报单位申请、${reviewText(d, listed)}，` +
           `现将拟纳入备案管理的${organizationCount(listed)}家评价机构及其${listed.length}个职业（工种）、等级、评价方式等信息予以公示。`,
       },
       { kind: 'paragraph', indent: true, bold: true, text: periodText(d) },

@@ -2,7 +2,9 @@
 import type { AppInstance } from '../../src/http/app-types';
 import { loginAs, type Session } from './http';
 import { multipart, samplePdf } from './multipart';
+import ExcelJS from 'exceljs';
 import { addDays, todayInShanghai } from '@skillcert/domain';
+import { FILINGS_IMPORT_HEADERS } from '@skillcert/contracts';
 import { testNow } from './test-db';
 
 /** An open round whose window runs from 5 days before the test clock's start to 60 days after it. */
@@ -78,6 +80,46 @@ export async function submit(s: Session, id: string, acknowledgedWarnings: strin
     commitmentAccepted: true,
     acknowledgedWarnings,
   });
+}
+
+/**
+ * R2 (通知第一条第一、二款) admits a school or enterprise only when the province has filed it for
+ * self-evaluation and it has carried it out: the province centre imports such an earlier filing (五级,
+ * effective about two years before the test clock's start) through the real import.
+ */
+export async function grantSelfEvaluationFiling(
+  app: AppInstance,
+  org: { name: string; creditCode: string; cityCode: string; kind: 'school' | 'enterprise' },
+  occupationCode = '6-18-02-04',
+): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('已备案名录');
+  sheet.addRow([...FILINGS_IMPORT_HEADERS]);
+  sheet.addRow([
+    org.name,
+    org.creditCode,
+    org.cityCode,
+    occupationCode,
+    '',
+    org.kind === 'school' ? '院校自主评价' : '企业自主评价',
+    '五级',
+    addDays(todayInShanghai(testNow()), -730),
+    '是',
+    '省人社厅自主评价备案（测试导入）',
+  ]);
+  const province = await loginAs(app, 'sjzx');
+  const res = await province.request({
+    method: 'POST',
+    url: '/api/filings/import',
+    ...multipart({}, [
+      {
+        field: 'file',
+        filename: '自主评价备案.xlsx',
+        content: Buffer.from(await workbook.xlsx.writeBuffer()),
+      },
+    ]),
+  });
+  if (res.statusCode !== 200) throw new Error(`self-evaluation filing: ${res.statusCode} ${res.body}`);
 }
 
 /** A school item that passes every rule: 焊工 (category 6, standard levels recorded) by school self-evaluation. */

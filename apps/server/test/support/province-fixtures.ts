@@ -11,6 +11,7 @@ import type { AppInstance } from '../../src/http/app-types';
 import { loginAs, type Session } from './http';
 import { multipart, samplePdf } from './multipart';
 import {
+  grantSelfEvaluationFiling,
   newDraft,
   saveFacts,
   saveItems,
@@ -34,7 +35,10 @@ export interface RegisteredOrganization {
   cityCode: string;
 }
 
-/** A school (职业院校) of one of the demo cities, registered and activated through the API. */
+/**
+ * A school (职业院校) of one of the demo cities, registered and activated through the API, already filed
+ * by the province for self-evaluation of 焊工 and having carried it out (R2).
+ */
 export async function registerSchool(
   app: AppInstance,
   cityCode: '430100' | '430200' | '430300',
@@ -74,6 +78,7 @@ export async function registerSchool(
     version: org.version,
   });
   if (activated.statusCode !== 200) throw new Error(`activate ${name}: ${activated.body}`);
+  await grantSelfEvaluationFiling(app, { name, creditCode, cityCode, kind: 'school' });
   return {
     session: await loginAs(app, username, 'Apply#2026'),
     organizationId,

@@ -63,7 +63,10 @@ export interface PrecheckScopeItem {
   businessLink?: string;
   /** Why an occupation outside 第六大类 is requested. */
   categoryJustification?: string;
-  /** Evidence that self-evaluation of the occupation was carried out (R8). */
+  /**
+   * What the applicant says of its self-evaluation of the occupation (filing, batches carried out), for
+   * reviewers; no rule requires it (R8: social may be applied for together with self-evaluation).
+   */
   selfEvaluationEvidence?: string;
 }
 
@@ -85,42 +88,47 @@ export interface PrecheckStandard {
   title: string;
 }
 
+/**
+ * R7: bodies (distinct credit codes) filed for 社会评价 of an occupation (工种), status 已备案, other than
+ * the applicant, in its city and in the province.
+ */
 export interface FiledCounts {
   city: number;
   province: number;
 }
 
+/** One of the applicant's filings in force (status 已备案), imported or confirmed earlier. */
 export interface OwnFiling {
   occupationCode: string;
   mode: FilingMode;
-  /** Self-evaluation has actually been carried out (先自主评价再社会评价, R8). */
+  /** Self-evaluation has actually been carried out (R2: "已…开展自主评价"). */
   selfEvaluationCarriedOut: boolean;
 }
 
 export type ShortagePolicy = 'warn' | 'refuse';
-export type SocialPolicy = 'strict' | 'concurrent';
 
 /** The round's policies, snapshotted when the round opened (domain.md §2 [policy]). */
 export interface PrecheckRound {
   /** A city with this many filed bodies or more for the occupation is not short (R7). */
   fewThreshold: number;
   shortagePolicy: ShortagePolicy;
-  socialPolicy: SocialPolicy;
   materialSlots: readonly MaterialSlot[];
 }
 
 export interface PrecheckContext {
   organization: PrecheckOrganization;
   facts: PrecheckFacts;
-  /** Already filed by the province for self-evaluation (R2 for enterprises). */
-  hasProvinceSelfEvaluationFiling: boolean;
   scopeItems: readonly PrecheckScopeItem[];
   /** Keyed by occupation code; undefined = not in the catalogue. */
   occupations: Record<string, PrecheckOccupation | undefined>;
   /** Keyed by occupation code; undefined or [] = no national standard on file. */
   standards: Record<string, PrecheckStandard[] | undefined>;
   activeChainIds: readonly number[];
+  /** Keyed by shortageKey(occupationCode, jobName) (rules/r7-local-shortage.ts); undefined = none. */
   filedCounts: Record<string, FiledCounts | undefined>;
+  /** The round's targeted shortage occupations in the applicant's city ([] = the round names none). */
+  targetedOccupationCodes: readonly string[];
+  /** The applicant's filings in force: R2 reads its provincial self-evaluation filings from them. */
   ownFilings: readonly OwnFiling[];
   round: PrecheckRound;
   /** Number of current (not superseded) files per slot. */

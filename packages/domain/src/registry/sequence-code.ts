@@ -22,8 +22,12 @@ export function formatSequenceCode(value: number): string {
 
 export const isSequenceCode = (text: string): boolean => /^\d{6}$/.test(text) && text !== '000000';
 
-/** 第N批: the title of the filing list with that sequence. */
+/**
+ * 第N批: the title of the filing list with that sequence. The list names every body filed by the
+ * confirmation, self-evaluation bodies too, so it is the notice's "评价组织名单" (通知第五条第五款), not a
+ * list of 社会培训评价组织 only.
+ */
 export const filingListTitle = (sequence: number): string =>
-  `湖南省职业技能等级认定社会培训评价组织备案名单（第${sequence}批）`;
+  `湖南省职业技能等级认定评价组织备案名单（第${sequence}批）`;
 
 export const filingListLabel = (sequence: number): string => `第${sequence}批`;

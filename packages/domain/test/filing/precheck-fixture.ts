@@ -39,7 +39,6 @@ export function baseContext(over: Partial<PrecheckContext> = {}): PrecheckContex
       badCredit: false,
     },
     facts: { businessScope: '焊接结构件制造' },
-    hasProvinceSelfEvaluationFiling: true,
     scopeItems: [item()],
     occupations: {
       [WELDER]: occupation('焊工', 6, { restrictionReview: 'confirmed' }),
@@ -74,11 +73,11 @@ export function baseContext(over: Partial<PrecheckContext> = {}): PrecheckContex
     },
     activeChainIds: [1, 2, 3],
     filedCounts: { [WELDER]: { city: 0, province: 4 } },
+    targetedOccupationCodes: [],
     ownFilings: [{ occupationCode: WELDER, mode: 'enterprise_self', selfEvaluationCarriedOut: true }],
     round: {
       fewThreshold: 2,
       shortagePolicy: 'warn',
-      socialPolicy: 'strict',
       materialSlots: DEFAULT_MATERIAL_SLOTS,
     },
     materials: Object.fromEntries(DEFAULT_MATERIAL_SLOTS.map((s) => [s.key, 1])),

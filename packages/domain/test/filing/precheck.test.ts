@@ -69,11 +69,6 @@ describe('runPrecheck', () => {
     ['首席技师', withItems(item({ levels: ['chief'] })), 'LEVEL_NOT_FILABLE'],
     ['学徒工', withItems(item({ levels: ['apprentice'] })), 'LEVEL_NOT_FILABLE'],
     ['school asking enterprise self-evaluation', school(baseContext()), 'MODE_NOT_ALLOWED_FOR_KIND'],
-    [
-      'social without self-evaluation under strict',
-      baseContext({ scopeItems: [item({ mode: 'social' })], ownFilings: [] }),
-      'SOCIAL_REQUIRES_SELF_EVALUATION',
-    ],
     ['duplicate scope items', withItems(item(), item()), 'DUPLICATE_SCOPE_ITEM'],
     ['empty application', withItems(), 'EMPTY_APPLICATION'],
     ['missing required material', baseContext({ materials: { legal_entity_proof: 1 } }), 'MATERIAL_MISSING'],

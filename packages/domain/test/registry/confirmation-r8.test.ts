@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decideConfirmation, type ConfirmationItem } from '../../src/registry/confirmation-r8';
-import type { OwnFiling, SocialPolicy } from '../../src/filing/precheck-context';
 import type { OrganizationKind } from '../../src/filing/filing-mode';
 
 const WELDER = '6-18-02-04';
-const EVIDENCE = '2025年开展焊工自主评价2批共80人';
 
 const item = (over: Partial<ConfirmationItem> = {}): ConfirmationItem => ({
   id: 'social',
@@ -16,140 +14,29 @@ const item = (over: Partial<ConfirmationItem> = {}): ConfirmationItem => ({
   ...over,
 });
 const selfItem = (mode: 'school_self' | 'enterprise_self') => item({ id: 'self', mode });
-const filing = (mode: OwnFiling['mode'], carried: boolean): OwnFiling => ({
-  occupationCode: WELDER,
-  mode,
-  selfEvaluationCarriedOut: carried,
-});
 
-function decide(
-  kind: OrganizationKind,
-  policy: SocialPolicy,
-  items: ConfirmationItem[],
-  existing: OwnFiling[],
-) {
-  return Object.fromEntries(
-    decideConfirmation({ kind, socialPolicy: policy, items, existingFilings: existing }).map((d) => [
-      d.id,
-      d.confirm ? 'confirm' : d.code,
-    ]),
-  );
-}
+const decide = (kind: OrganizationKind, items: ConfirmationItem[]) =>
+  Object.fromEntries(decideConfirmation({ kind, items }).map((d) => [d.id, d.confirm ? 'confirm' : d.code]));
 
-describe('R8 at confirmation (通知第四条, 先开展自主评价再进行社会评价)', () => {
+describe('R8 at confirmation (通知第四条 同步申报, 第五条第五款 经公示无异议的纳入备案管理)', () => {
   it.each([
-    // kind, policy, items, existing filings, expected outcome of the social item
-    ['school, strict, no self filing', 'school', 'strict', [item()], [], 'SOCIAL_REQUIRES_SELF_EVALUATION'],
-    [
-      'school, strict, self filed but not carried out',
-      'school',
-      'strict',
-      [item()],
-      [filing('school_self', false)],
-      'SOCIAL_REQUIRES_SELF_EVALUATION',
-    ],
-    [
-      'school, strict, self filed and carried out',
-      'school',
-      'strict',
-      [item()],
-      [filing('school_self', true)],
-      'confirm',
-    ],
-    [
-      'school, strict, self in this same confirmation does not count',
-      'school',
-      'strict',
-      [selfItem('school_self'), item({ selfEvaluationEvidence: EVIDENCE })],
-      [],
-      'SOCIAL_REQUIRES_SELF_EVALUATION',
-    ],
-    [
-      'enterprise, strict, enterprise self filed and carried out',
-      'enterprise',
-      'strict',
-      [item()],
-      [filing('enterprise_self', true)],
-      'confirm',
-    ],
-    [
-      'enterprise, strict, only a school-self filing (wrong mode)',
-      'enterprise',
-      'strict',
-      [item()],
-      [filing('school_self', true)],
-      'SOCIAL_REQUIRES_SELF_EVALUATION',
-    ],
-    [
-      'school, concurrent, self filed now, carrying-out evidence given',
-      'school',
-      'concurrent',
-      [selfItem('school_self'), item({ selfEvaluationEvidence: EVIDENCE })],
-      [],
-      'confirm',
-    ],
-    [
-      'school, concurrent, self filed now, no evidence',
-      'school',
-      'concurrent',
-      [selfItem('school_self'), item()],
-      [],
-      'SOCIAL_HELD_SELF_NOT_CARRIED_OUT',
-    ],
-    [
-      'school, concurrent, existing self filing not carried out',
-      'school',
-      'concurrent',
-      [item({ selfEvaluationEvidence: EVIDENCE })],
-      [filing('school_self', false)],
-      'SOCIAL_HELD_SELF_NOT_CARRIED_OUT',
-    ],
-    [
-      'school, concurrent, existing self filing carried out',
-      'school',
-      'concurrent',
-      [item()],
-      [filing('school_self', true)],
-      'confirm',
-    ],
-    [
-      'school, concurrent, no self at all',
-      'school',
-      'concurrent',
-      [item({ selfEvaluationEvidence: EVIDENCE })],
-      [],
-      'SOCIAL_REQUIRES_SELF_EVALUATION',
-    ],
-    ['other body, strict, social only', 'other', 'strict', [item()], [], 'confirm'],
-  ] as const)('%s', (_case, kind, policy, items, existing, expected) => {
-    expect(decide(kind, policy, [...items], [...existing]).social).toBe(expected);
+    ['school, self-evaluation and social together', 'school', [selfItem('school_self'), item()]],
+    ['school, social alone', 'school', [item()]],
+    ['enterprise, self-evaluation and social together', 'enterprise', [selfItem('enterprise_self'), item()]],
+    ['enterprise, social alone', 'enterprise', [item()]],
+    ['other body, social', 'other', [item()]],
+  ] as const)('files every item that passed the notice: %s', (_case, kind, items) => {
+    const decided = decide(kind, [...items]);
+    expect(Object.values(decided).every((d) => d === 'confirm')).toBe(true);
+    expect(Object.keys(decided)).toHaveLength(items.length);
   });
 
-  it('never holds a self-evaluation item', () => {
-    expect(decide('school', 'strict', [selfItem('school_self')], [])).toEqual({ self: 'confirm' });
-  });
-
-  it('holds a mode the kind may not use, with the rule message', () => {
-    const [d] = decideConfirmation({
-      kind: 'other',
-      socialPolicy: 'strict',
-      items: [item({ mode: 'school_self' })],
-      existingFilings: [],
-    });
+  it('holds a mode the kind may not use, with the rule message and no row label', () => {
+    const [d] = decideConfirmation({ kind: 'other', items: [item({ mode: 'school_self' })] });
     expect(d).toMatchObject({ confirm: false, code: 'MODE_NOT_ALLOWED_FOR_KIND', clause: '通知第四条' });
-  });
-
-  it('gives a reason without the pre-check row label', () => {
-    const [d] = decideConfirmation({
-      kind: 'school',
-      socialPolicy: 'strict',
-      items: [item()],
-      existingFilings: [],
-    });
-    expect(d!.confirm).toBe(false);
     if (!d!.confirm) {
       expect(d!.reason).not.toMatch(/^第1项/);
-      expect(d!.reason).toContain('先开展自主评价');
+      expect(d!.reason).toContain('其它机构不能申报"院校自主评价"');
     }
   });
 });

@@ -19,6 +19,13 @@ import {
 export const collectionRounds = pgTable('collection_rounds', {
   id: uuid('id').primaryKey().defaultRandom(),
   title: text('title').notNull(),
+  /**
+   * The exact title (without 《》) of the notice the round implements; every generated document cites it
+   * from here. Defaults to the 2022-10-20 notice (the domain's NOTICE_DOCUMENT_TITLE).
+   */
+  noticeDocumentTitle: text('notice_document_title')
+    .notNull()
+    .default('关于面向企业、技工院校等单位开展职业技能等级认定紧缺职业（工种）征集工作的通知'),
   noticeText: text('notice_text').notNull(),
   noticeFileId: uuid('notice_file_id'),
   /** Application window, calendar dates in Asia/Shanghai, both inclusive. */
@@ -26,7 +33,7 @@ export const collectionRounds = pgTable('collection_rounds', {
   windowEnd: date('window_end', { mode: 'string' }).notNull(),
   /** draft | open | closed */
   status: text('status').notNull().default('draft'),
-  /** { fewThreshold, shortagePolicy: 'warn'|'refuse', socialPolicy: 'strict'|'concurrent', materialSlots: [...] } */
+  /** { fewThreshold, shortagePolicy: 'warn'|'refuse', materialSlots: [...] } */
   policy: jsonb('policy').notNull(),
   /** Optional targeted shortage occupations per city: { '430100': ['6-18-02-04', …] } */
   targetedOccupations: jsonb('targeted_occupations').$type<Record<string, string[]>>().notNull().default({}),

@@ -5,6 +5,8 @@ import {
   APPLICATION_ACTION_LABELS,
   APPLICATION_STATUS_LABELS,
   EVALUATION_MODE_LABELS,
+  isTargeted,
+  shortageKey,
   shortageVerdict,
   skillLevelLabel,
   isSkillLevel,
@@ -54,7 +56,8 @@ export async function applicationDetail(db: Executor, actor: Actor, id: string) 
     .where(and(eq(verifications.applicationId, app.id), eq(verifications.outcome, 'return')))
     .orderBy(desc(verifications.createdAt))
     .limit(1);
-  const codes = [...new Set(items.map((i) => i.occupationCode))];
+  const targeted = round!.targetedOccupations[app.cityCode] ?? [];
+  const codes = [...new Set([...items.map((i) => i.occupationCode), ...targeted])];
   const [names, counts] = await Promise.all([
     codes.length
       ? db
@@ -62,7 +65,8 @@ export async function applicationDetail(db: Executor, actor: Actor, id: string) 
           .from(occupations)
           .where(inArray(occupations.code, codes))
       : [],
-    countFiledBodies(db, codes, app.cityCode),
+    // R7: the applicant itself is not part of the market it would serve.
+    countFiledBodies(db, items, app.cityCode, org!.creditCode),
   ]);
   const nameOf = new Map(names.map((n) => [n.code, n.name]));
   const policy = round!.policy as RoundPolicyDto;
@@ -91,8 +95,10 @@ export async function applicationDetail(db: Executor, actor: Actor, id: string) 
       isAboveScale: org!.isAboveScale,
     },
     facts: app.facts as ApplicationFacts,
+    /** The round's targeted shortage occupations in the applicant's city (R7, shown in the wizard). */
+    targetedOccupations: targeted.map((code) => ({ code, name: nameOf.get(code) ?? null })),
     scopeItems: items.map((i) => {
-      const c = counts[i.occupationCode] ?? { city: 0, province: 0 };
+      const c = counts[shortageKey(i.occupationCode, i.jobName)] ?? { city: 0, province: 0 };
       return {
         id: i.id,
         occupationCode: i.occupationCode,
@@ -110,7 +116,12 @@ export async function applicationDetail(db: Executor, actor: Actor, id: string) 
         selfEvaluationEvidence: i.selfEvaluationEvidence ?? undefined,
         filedInCity: c.city,
         filedInProvince: c.province,
-        shortage: shortageVerdict(c, policy.fewThreshold, policy.shortagePolicy),
+        shortage: shortageVerdict(
+          c,
+          policy.fewThreshold,
+          policy.shortagePolicy,
+          isTargeted(targeted, i.occupationCode),
+        ),
         verdict: i.verdict,
         verdictReason: i.verdictReason,
       };

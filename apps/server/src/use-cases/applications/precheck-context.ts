@@ -42,7 +42,8 @@ export async function buildPrecheckContext(db: Executor, app: ApplicationRow): P
   const standardRows = codes.length
     ? await db.select().from(skillStandards).where(inArray(skillStandards.mappedOccupationCode, codes))
     : [];
-  const counts = await countFiledBodies(db, codes, org!.cityCode);
+  // R7: the applicant itself is not part of the market it would serve.
+  const counts = await countFiledBodies(db, items, org!.cityCode, org!.creditCode);
   const ownFilings = await db
     .select()
     .from(filings)
@@ -80,9 +81,6 @@ export async function buildPrecheckContext(db: Executor, app: ApplicationRow): P
       fullTimeStaff: facts.fullTimeStaff,
       experts: facts.experts,
     },
-    hasProvinceSelfEvaluationFiling: ownFilings.some(
-      (f) => f.mode === 'enterprise_self' || f.mode === 'school_self',
-    ),
     scopeItems: items.map((i) => ({
       occupationCode: i.occupationCode,
       jobName: i.jobName,
@@ -110,6 +108,7 @@ export async function buildPrecheckContext(db: Executor, app: ApplicationRow): P
     standards,
     activeChainIds: chains.map((c) => c.id),
     filedCounts: counts,
+    targetedOccupationCodes: round!.targetedOccupations[org!.cityCode] ?? [],
     ownFilings: ownFilings.map((f) => ({
       occupationCode: f.occupationCode,
       mode: f.mode as 'enterprise_self',
@@ -118,7 +117,6 @@ export async function buildPrecheckContext(db: Executor, app: ApplicationRow): P
     round: {
       fewThreshold: policy.fewThreshold,
       shortagePolicy: policy.shortagePolicy,
-      socialPolicy: policy.socialPolicy,
       materialSlots: policy.materialSlots.map((s) => ({
         key: s.key,
         label: s.label,

@@ -7,8 +7,9 @@
  *   2. lock its applications `for update` in id order;
  *   3. allocate 第N批 and, for each body filed for the first time, its permanent 6-digit 评价机构序列码
  *      from gapless counters (a rolled-back confirmation consumes no number);
- *   4. write the filings (one per continuing scope item; social items only as R8 allows, the others
- *      `held` with the reason), the 第N批 row, the registry bodies and their events;
+ *   4. write the filings (one per continuing scope item, self-evaluation and social alike; an item of a
+ *      mode its kind may not use is `held` with the reason), the 第N批 row, the registry bodies and
+ *      their events;
  *   5. move each application to 已备案 through `recordTransition` (its audit entries come after every row
  *      lock of the transaction), and last the audit entry of the list itself.
  */
@@ -276,7 +277,7 @@ export async function confirmFilingList(
           meta,
           reason:
             held > 0
-              ? `${filingListLabel(sequence)}：备案${filed}项，暂缓${held}项（社会评价，通知第四条）`
+              ? `${filingListLabel(sequence)}：备案${filed}项，暂缓${held}项（通知第四条）`
               : undefined,
           audit: {
             filingListId: listId,

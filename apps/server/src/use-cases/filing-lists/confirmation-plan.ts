@@ -1,11 +1,12 @@
 /**
  * What confirming a passed notice would file (通知第五条第五款): per application of the notice, each
- * scope item is filed (`confirm`), held back by R8 (`held`, 先开展自主评价再进行社会评价 under the round's
- * policy) or not part of it any more (`excluded`: refused at an earlier stage or removed from the
+ * scope item is filed (`confirm`) — self-evaluation and social evaluation alike (通知第四条 同步申报) —,
+ * held back (`held`: only a mode the organization kind may not use at all, which earlier stages refuse
+ * already) or not part of it any more (`excluded`: refused at an earlier stage or removed from the
  * notice by an upheld objection). The same plan serves the confirmation page's preview and the
  * confirming transaction (which reads it after locking the rows).
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import {
   applicationStateLabel,
   decideConfirmation,
@@ -15,15 +16,11 @@ import {
   isSkillLevel,
   skillLevelLabel,
   type ConfirmationItem,
-  type OwnFiling,
-  type SocialPolicy,
 } from '@skillcert/domain';
 import type { Executor } from '../../db/client';
 import {
   applications,
   applicationScopeItems,
-  collectionRounds,
-  filings,
   occupations,
   organizations,
   publicNoticeItems,
@@ -54,7 +51,6 @@ export interface PlannedApplication {
   creditCode: string;
   kind: string;
   cityCode: string;
-  socialPolicy: SocialPolicy;
   sequenceCode: string | null;
   items: PlannedItem[];
 }
@@ -98,23 +94,6 @@ export async function planConfirmation(
       ),
     );
   const orgOf = new Map(orgRows.map((o) => [o.id, o]));
-  const roundRows = await db
-    .select({ id: collectionRounds.id, policy: collectionRounds.policy })
-    .from(collectionRounds)
-    .where(
-      inArray(
-        collectionRounds.id,
-        apps.map((a) => a.roundId),
-      ),
-    );
-  const policyOf = new Map(
-    roundRows.map((r) => [
-      r.id,
-      ((r.policy as { socialPolicy?: string } | null)?.socialPolicy === 'concurrent'
-        ? 'concurrent'
-        : 'strict') as SocialPolicy,
-    ]),
-  );
   const scopeRows = await db
     .select({ item: applicationScopeItems, occupationName: occupations.name })
     .from(applicationScopeItems)
@@ -122,27 +101,8 @@ export async function planConfirmation(
     .where(inArray(applicationScopeItems.applicationId, appIds))
     .orderBy(asc(applicationScopeItems.sortOrder), asc(applicationScopeItems.id));
   const creditCodes = orgRows.map((o) => o.creditCode);
-  const existing = new Map<string, OwnFiling[]>();
   const sequenceOf = new Map<string, string | null>();
   for (const part of chunk(creditCodes)) {
-    for (const f of await db
-      .select({
-        creditCode: filings.creditCode,
-        occupationCode: filings.occupationCode,
-        mode: filings.mode,
-        selfEvaluationCarriedOut: filings.selfEvaluationCarriedOut,
-      })
-      .from(filings)
-      .where(and(inArray(filings.creditCode, part), eq(filings.status, 'filed')))) {
-      if (!isFilingMode(f.mode)) continue;
-      const list = existing.get(f.creditCode) ?? [];
-      list.push({
-        occupationCode: f.occupationCode,
-        mode: f.mode,
-        selfEvaluationCarriedOut: f.selfEvaluationCarriedOut,
-      });
-      existing.set(f.creditCode, list);
-    }
     for (const b of await db
       .select({ creditCode: registryBodies.creditCode, sequenceCode: registryBodies.sequenceCode })
       .from(registryBodies)
@@ -161,7 +121,6 @@ export async function planConfirmation(
     .map((app) => {
       const org = orgOf.get(app.organizationId);
       const kind = org?.kind ?? 'other';
-      const socialPolicy = policyOf.get(app.roundId) ?? 'strict';
       const rows = scopeRows.filter((r) => r.item.applicationId === app.id);
       const continuing = rows.filter(
         (r) =>
@@ -172,7 +131,6 @@ export async function planConfirmation(
       const decisions = new Map(
         decideConfirmation({
           kind: isOrganizationKind(kind) ? kind : 'other',
-          socialPolicy,
           items: continuing
             .filter((r) => isFilingMode(r.item.mode))
             .map((r): ConfirmationItem => ({
@@ -182,9 +140,7 @@ export async function planConfirmation(
               jobName: r.item.jobName,
               mode: r.item.mode as ConfirmationItem['mode'],
               levels: r.item.levels,
-              selfEvaluationEvidence: r.item.selfEvaluationEvidence,
             })),
-          existingFilings: existing.get(org?.creditCode ?? '') ?? [],
         }).map((d) => [d.id, d]),
       );
       const items: PlannedItem[] = rows
@@ -217,7 +173,6 @@ export async function planConfirmation(
         creditCode: org?.creditCode ?? '',
         kind,
         cityCode: org?.cityCode ?? app.cityCode,
-        socialPolicy,
         sequenceCode: sequenceOf.get(org?.creditCode ?? '') ?? null,
         items,
       };

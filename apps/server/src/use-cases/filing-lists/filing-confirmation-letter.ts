@@ -5,7 +5,15 @@
  * again at any time with the same content.
  */
 import { and, asc, eq } from 'drizzle-orm';
-import { conflict, filingModeLabel, type Actor } from '@skillcert/domain';
+import {
+  bodyDesignation,
+  citeDocuments,
+  conflict,
+  filingModeLabel,
+  isFilingMode,
+  isOrganizationKind,
+  type Actor,
+} from '@skillcert/domain';
 import type { Executor } from '../../db/client';
 import {
   applicationScopeItems,
@@ -25,6 +33,7 @@ import {
 } from '../city-review/review-context';
 import { cityNames } from './filing-list-queries';
 import { levelLabels, STOPPED_VERDICTS } from './confirmation-plan';
+import { sampledApplicationIds } from '../notices/document-basis';
 
 const occupationText = (code: string, name: string | null, job: string) =>
   `${code} ${name ?? ''}${job ? `（${job}）` : ''}`.trim();
@@ -68,6 +77,9 @@ export async function filingConfirmationLetter(db: Executor, actor: Actor, appli
     .where(and(eq(applicationScopeItems.applicationId, app.id), eq(applicationScopeItems.verdict, 'held')))
     .orderBy(asc(applicationScopeItems.sortOrder));
   const cities = await cityNames(db);
+  const filed = listed.filter((r) => !STOPPED_VERDICTS.includes(r.verdict ?? ''));
+  const modes = filed.map(({ item }) => item.mode).filter(isFilingMode);
+  const sampled = (await sampledApplicationIds(db, [app.id])).length > 0;
   const supervising = app.supervisingCityCode ?? app.cityCode;
   const pdf = await renderFilingConfirmationPdf({
     organizationName: org.name,
@@ -75,24 +87,25 @@ export async function filingConfirmationLetter(db: Executor, actor: Actor, appli
     sequenceCode: body?.sequenceCode ?? null,
     applicationNumber: app.number,
     roundTitle: round.title,
+    basis: citeDocuments([round.noticeDocumentTitle]),
+    designation: bodyDesignation(isOrganizationKind(org.kind) ? org.kind : 'other', modes),
+    sampled,
     listSequence: list.list.sequence,
     listTitle: list.list.title,
     effectiveDate: list.list.effectiveDate,
     supervisingUnit: cityBureauName(supervising, cities.get(supervising) ?? null),
     issuer: PROVINCE_BUREAU_NAME,
     confirmedAt: list.list.confirmedAt,
-    items: listed
-      .filter((r) => !STOPPED_VERDICTS.includes(r.verdict ?? ''))
-      .map(({ item }) => ({
-        occupation: occupationText(item.occupationCode, item.occupationName, item.jobName),
-        levels: levelLabels(item.levels).join('、'),
-        mode: filingModeLabel(item.mode),
-      })),
+    items: filed.map(({ item }) => ({
+      occupation: occupationText(item.occupationCode, item.occupationName, item.jobName),
+      levels: levelLabels(item.levels).join('、'),
+      mode: filingModeLabel(item.mode),
+    })),
     held: held.map(({ item, occupationName }) => ({
       occupation: occupationText(item.occupationCode, occupationName, item.jobName),
       levels: levelLabels(item.levels).join('、'),
       mode: filingModeLabel(item.mode),
-      reason: item.verdictReason ?? '自主评价尚未开展',
+      reason: item.verdictReason ?? '评价方式与单位类别不符',
     })),
   });
   return { pdf, fileName: `备案确认通知书-${org.name}-第${list.list.sequence}批.pdf` };

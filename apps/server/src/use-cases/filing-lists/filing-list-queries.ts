@@ -13,6 +13,7 @@ import type {
   FilingListStaffDetail,
   FilingListSummary,
 } from '@skillcert/contracts';
+import { noticeDocumentBasis } from '../notices/document-basis';
 import type { Executor } from '../../db/client';
 import {
   applications,
@@ -108,7 +109,6 @@ export async function confirmationPreview(db: Executor, noticeId: string): Promi
     applicationCount: plan.length,
     itemCount: plan.reduce((n, p) => n + p.items.filter((i) => i.outcome !== 'excluded').length, 0),
     version: notice.version,
-    socialPolicy: plan[0]?.socialPolicy ?? 'strict',
     confirmable,
     blockedReason,
     filingListId: list?.id ?? null,
@@ -287,7 +287,10 @@ export async function staffFilingList(db: Executor, id: string): Promise<FilingL
 export async function filingListFile(db: Executor, sequenceText: string, format: 'pdf' | 'xlsx') {
   const detail = await publicFilingList(db, sequenceText);
   const [list] = await db.select().from(filingLists).where(eq(filingLists.id, detail.id));
+  const { cite, sampledCreditCodes } = await noticeDocumentBasis(db, list!.noticeId);
   const data: FilingListDocumentData = {
+    basis: cite,
+    sampledCreditCodes,
     sequence: detail.sequence,
     title: detail.title,
     effectiveDate: detail.effectiveDate,

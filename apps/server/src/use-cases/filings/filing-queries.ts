@@ -1,9 +1,17 @@
 /**
  * 已备案名录 reads: the scoped, paginated list (city staff see their city's filings) and the R7 counts
- * of bodies already filed for occupations, in the city and in the province.
+ * of bodies already filed for social evaluation of occupations, in the city and in the province.
  */
-import { and, asc, count, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { CITY_ROLES, invalid, isSkillLevel, notFound, skillLevelLabel, type Actor } from '@skillcert/domain';
+import { and, asc, count, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import {
+  CITY_ROLES,
+  invalid,
+  isSkillLevel,
+  notFound,
+  shortageKey,
+  skillLevelLabel,
+  type Actor,
+} from '@skillcert/domain';
 import {
   FILING_MODE_LABELS,
   FILING_SOURCE_LABELS,
@@ -95,38 +103,67 @@ export async function listFilings(
 }
 
 export interface FiledBodyCounts {
-  /** Distinct bodies (credit codes) with a filing of status 已备案 for the occupation in the city. */
+  /** Distinct bodies (credit codes) filed (已备案) for 社会评价 of the occupation (工种) in the city. */
   city: number;
   /** The same across the province. */
   province: number;
 }
 
+/** One occupation, with its 工种 ('' = the whole occupation). */
+export interface ShortageSubject {
+  occupationCode: string;
+  jobName: string;
+}
+
 /**
- * R7 (通知 §三(二)): how many bodies are already filed for each occupation, in `cityCode` and in the
- * province — any mode, any 工种, status 'filed' only; a body counts once per occupation. One grouped
- * query per 500 codes (not one per code). Every requested code is in the answer (0 when none).
- * Aggregates only, no rows: the application pre-check shows them to the applicant, so this is
- * deliberately not narrowed by the caller's data scope.
+ * R7 (通知 §三(二)): how many bodies serve the evaluation market of each subject, in `cityCode` and in
+ * the province, keyed by the domain's `shortageKey`. Only 社会评价 filings of status 已备案 count (a
+ * self-evaluation serves the body's own employees or students), and `excludeCreditCode` (the applicant)
+ * never counts. For a named 工种, filings of that 工种 and of the whole occupation count; for the whole
+ * occupation, filings of any of its 工种. A body counts once per subject. One query per 500 codes (not
+ * one per subject); every requested subject is in the answer (0 when none). Aggregates only, no rows:
+ * the application pre-check shows them to the applicant, so this is deliberately not narrowed by the
+ * caller's data scope.
  */
 export async function countFiledBodies(
   db: Executor,
-  occupationCodes: readonly string[],
+  subjects: readonly ShortageSubject[],
   cityCode: string,
+  excludeCreditCode?: string,
 ): Promise<Record<string, FiledBodyCounts>> {
-  const codes = [...new Set(occupationCodes)];
   const result: Record<string, FiledBodyCounts> = {};
-  for (const code of codes) result[code] = { city: 0, province: 0 };
+  for (const s of subjects) result[shortageKey(s.occupationCode, s.jobName)] = { city: 0, province: 0 };
+  const codes = [...new Set(subjects.map((s) => s.occupationCode))];
+  const bodies: { occupationCode: string; jobName: string; creditCode: string; cityCode: string }[] = [];
   for (const part of chunk(codes)) {
-    const rows = await db
-      .select({
-        occupationCode: filings.occupationCode,
-        province: sql<number>`count(distinct ${filings.creditCode})::int`,
-        city: sql<number>`(count(distinct ${filings.creditCode}) filter (where ${filings.cityCode} = ${cityCode}))::int`,
-      })
-      .from(filings)
-      .where(and(inArray(filings.occupationCode, part), eq(filings.status, 'filed')))
-      .groupBy(filings.occupationCode);
-    for (const r of rows) result[r.occupationCode] = { city: Number(r.city), province: Number(r.province) };
+    bodies.push(
+      ...(await db
+        .selectDistinct({
+          occupationCode: filings.occupationCode,
+          jobName: filings.jobName,
+          creditCode: filings.creditCode,
+          cityCode: filings.cityCode,
+        })
+        .from(filings)
+        .where(
+          and(
+            inArray(filings.occupationCode, part),
+            eq(filings.status, 'filed'),
+            eq(filings.mode, 'social'),
+            excludeCreditCode ? ne(filings.creditCode, excludeCreditCode) : undefined,
+          ),
+        )),
+    );
+  }
+  for (const s of subjects) {
+    const job = s.jobName.trim();
+    const serving = bodies.filter(
+      (b) => b.occupationCode === s.occupationCode && (!job || b.jobName === '' || b.jobName === job),
+    );
+    result[shortageKey(s.occupationCode, s.jobName)] = {
+      city: new Set(serving.filter((b) => b.cityCode === cityCode).map((b) => b.creditCode)).size,
+      province: new Set(serving.map((b) => b.creditCode)).size,
+    };
   }
   return result;
 }
@@ -138,14 +175,15 @@ export async function countFiledBodies(
 export async function filingCountsFor(
   db: Executor,
   actor: Actor,
-  query: { occupationCode: string; cityCode?: string | undefined },
-): Promise<{ occupationCode: string; cityCode: string } & FiledBodyCounts> {
+  query: { occupationCode: string; jobName?: string | undefined; cityCode?: string | undefined },
+): Promise<{ occupationCode: string; jobName: string; cityCode: string } & FiledBodyCounts> {
   let cityCode = query.cityCode;
   if (CITY_ROLES.includes(actor.role)) {
     if (!actor.cityCode || (cityCode && cityCode !== actor.cityCode)) throw notFound();
     cityCode = actor.cityCode;
   }
   if (!cityCode) throw invalid('CITY_CODE_REQUIRED', '请指定市州代码（cityCode）');
-  const counts = await countFiledBodies(db, [query.occupationCode], cityCode);
-  return { occupationCode: query.occupationCode, cityCode, ...counts[query.occupationCode]! };
+  const subject = { occupationCode: query.occupationCode, jobName: query.jobName?.trim() ?? '' };
+  const counts = await countFiledBodies(db, [subject], cityCode);
+  return { ...subject, cityCode, ...counts[shortageKey(subject.occupationCode, subject.jobName)]! };
 }

@@ -22,6 +22,7 @@ import {
   renderPublicNoticeXlsx,
   type PublicNoticeDocument,
 } from '../../documents/public-notice';
+import { noticeDocumentBasis } from './document-basis';
 import { noticeCounts, noticeItems, publicNotice, storedWindow, type NoticeRow } from './notice-presenter';
 
 function summaryOf(
@@ -106,6 +107,11 @@ export async function publicNoticeDetail(
   };
 }
 
+async function basisFields(db: Executor, noticeId: string) {
+  const { cite, sampledCreditCodes } = await noticeDocumentBasis(db, noticeId);
+  return { basis: cite, sampledCreditCodes };
+}
+
 /** The document data of a notice (also for a staff preview of a draft, whose window is not set yet). */
 export async function noticeDocumentData(db: Executor, notice: NoticeRow): Promise<PublicNoticeDocument> {
   return {
@@ -117,6 +123,7 @@ export async function noticeDocumentData(db: Executor, notice: NoticeRow): Promi
     items: await noticeItems(db, notice.id),
     publishedAt: notice.publishedAt,
     preparedAt: notice.preparedAt,
+    ...(await basisFields(db, notice.id)),
   };
 }
 

@@ -7,6 +7,7 @@ import {
   conflict,
   DEFAULT_MATERIAL_SLOTS,
   invalid,
+  NOTICE_DOCUMENT_TITLE,
   notFound,
   parseCalendarDate,
   todayInShanghai,
@@ -28,7 +29,6 @@ export function defaultRoundPolicy(): RoundPolicyDto {
   return {
     fewThreshold: 2,
     shortagePolicy: 'warn',
-    socialPolicy: 'strict',
     materialSlots: DEFAULT_MATERIAL_SLOTS.map((s) => ({
       key: s.key,
       label: s.label,
@@ -38,6 +38,15 @@ export function defaultRoundPolicy(): RoundPolicyDto {
       maxMB: Math.round(s.maxBytes / 1024 / 1024),
     })),
   };
+}
+
+/**
+ * The stored policy as the contract has it: rounds created before the R8 reading of 通知第四条 was
+ * corrected also carry a `socialPolicy` switch, which no rule reads any more.
+ */
+export function roundPolicyOf(stored: unknown): RoundPolicyDto {
+  const { fewThreshold, shortagePolicy, materialSlots } = stored as RoundPolicyDto;
+  return { fewThreshold, shortagePolicy, materialSlots };
 }
 
 /** Submissions are accepted while the round is open and today (Asia/Shanghai) is inside its window. */
@@ -54,12 +63,13 @@ export function presentRound(row: RoundRow, actor: Actor, now: Date) {
   return {
     id: row.id,
     title: row.title,
+    noticeDocumentTitle: row.noticeDocumentTitle,
     noticeText: row.noticeText,
     windowStart: row.windowStart,
     windowEnd: row.windowEnd,
     status: row.status as 'draft' | 'open' | 'closed',
     statusLabel: ROUND_STATUS_LABELS[row.status as keyof typeof ROUND_STATUS_LABELS] ?? row.status,
-    policy: row.policy as RoundPolicyDto,
+    policy: roundPolicyOf(row.policy),
     targetedOccupations: row.targetedOccupations,
     acceptingSubmissions: isAcceptingSubmissions(row, now),
     createdAt: row.createdAt.toISOString(),
@@ -132,6 +142,7 @@ export async function createRound(
   actor: Actor,
   input: {
     title: string;
+    noticeDocumentTitle?: string | undefined;
     noticeText: string;
     windowStart: string;
     windowEnd: string;
@@ -149,6 +160,7 @@ export async function createRound(
       .insert(collectionRounds)
       .values({
         title: input.title,
+        noticeDocumentTitle: input.noticeDocumentTitle ?? NOTICE_DOCUMENT_TITLE,
         noticeText: input.noticeText,
         windowStart: input.windowStart,
         windowEnd: input.windowEnd,
@@ -180,6 +192,7 @@ export async function updateRound(
   id: string,
   input: {
     title?: string | undefined;
+    noticeDocumentTitle?: string | undefined;
     noticeText?: string | undefined;
     windowStart?: string | undefined;
     windowEnd?: string | undefined;
@@ -197,10 +210,11 @@ export async function updateRound(
       throw conflict('ROUND_NOT_EDITABLE', '征集批次已开启，政策与材料要求已固定，不能再修改');
     const next = {
       title: input.title ?? round.title,
+      noticeDocumentTitle: input.noticeDocumentTitle ?? round.noticeDocumentTitle,
       noticeText: input.noticeText ?? round.noticeText,
       windowStart: input.windowStart ?? round.windowStart,
       windowEnd: input.windowEnd ?? round.windowEnd,
-      policy: input.policy ?? (round.policy as RoundPolicyDto),
+      policy: input.policy ?? roundPolicyOf(round.policy),
       targetedOccupations: input.targetedOccupations ?? round.targetedOccupations,
     };
     assertWindow(next.windowStart, next.windowEnd);

@@ -72,8 +72,8 @@ export default function ConfirmFilingPage() {
       content: (
         <Space orientation="vertical">
           <span>
-            将发布新一批备案名单：{count('confirm')} 项职业（工种）予以备案，{count('held')}{' '}
-            项社会评价暂缓确认； 为 {newBodies} 家首次备案的机构分配评价机构序列码。
+            将发布新一批备案名单：{count('confirm')} 项职业（工种）予以备案，{count('held')} 项暂缓确认； 为{' '}
+            {newBodies} 家首次备案的机构分配评价机构序列码。
           </span>
           <span>生效日期：{effectiveDate.format('YYYY-MM-DD')}。确认后不能撤回。</span>
         </Space>
@@ -131,11 +131,6 @@ export default function ConfirmFilingPage() {
           <Descriptions.Item label="予以备案">{count('confirm')} 项</Descriptions.Item>
           <Descriptions.Item label="暂缓确认">{count('held')} 项</Descriptions.Item>
           <Descriptions.Item label="新分配序列码">{newBodies} 家</Descriptions.Item>
-          <Descriptions.Item label="社会评价政策">
-            {preview.socialPolicy === 'concurrent'
-              ? '同步申报：自主评价开展后方可确认社会评价'
-              : '严格：须已备案并开展自主评价'}
-          </Descriptions.Item>
         </Descriptions>
         {canConfirm && preview.confirmable && (
           <Form layout="inline" style={{ marginTop: 12, rowGap: 8 }}>

@@ -47,7 +47,7 @@ export default function FilingListsPage() {
           备案名单
         </Typography.Title>
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-          经公示无异议、由湖南省人力资源和社会保障厅备案确认的职业技能等级认定社会培训评价组织名单，按批次发布。
+          经公示无异议、由湖南省人力资源和社会保障厅备案确认的职业技能等级认定评价组织名单，按批次发布。
           全部已备案机构可在<Link to="/public/registry">评价机构名录</Link>中查询。
         </Typography.Paragraph>
       </div>

@@ -64,7 +64,7 @@ export default function PublicHomePage() {
           信息公开
         </Typography.Title>
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-          湖南省职业技能等级认定社会培训评价组织的征集、公示、抽查与备案信息，无需登录即可查阅。
+          湖南省职业技能等级认定评价机构（企业、院校自主评价机构和社会培训评价组织）的征集、公示、抽查与备案信息，无需登录即可查阅。
         </Typography.Paragraph>
       </div>
 

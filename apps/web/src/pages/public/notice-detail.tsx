@@ -70,8 +70,9 @@ export default function PublicNoticeDetailPage() {
           <Typography.Text type="secondary">发布时间：{formatDateTime(notice.publishedAt)}</Typography.Text>
         </Space>
         <Typography.Paragraph>
-          经申报单位申请、市州推荐、省级评估和抽查复核，现将拟纳入备案管理的 {notice.organizationCount}{' '}
-          家评价机构及其 {notice.itemCount} 个职业（工种）、等级、评价方式予以公示。
+          经申报单位申请、市州推荐和省级评估（被抽中单位另经实地抽查复核），现将拟纳入备案管理的{' '}
+          {notice.organizationCount} 家评价机构及其 {notice.itemCount}{' '}
+          个职业（工种）、等级、评价方式予以公示。
         </Typography.Paragraph>
         {notice.objectionsOpen && (
           <Alert

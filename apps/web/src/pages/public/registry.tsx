@@ -128,7 +128,7 @@ export default function RegistrySearchPage() {
           评价机构名录
         </Typography.Title>
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-          经湖南省人力资源和社会保障厅备案的职业技能等级认定社会培训评价组织。可按名称（输入一两个字即可）、统一社会信用代码、职业、等级、评价方式、所在市州和状态查询。
+          经湖南省人力资源和社会保障厅备案的职业技能等级认定评价机构：备案社会评价的为社会培训评价组织，仅备案自主评价的为企业、院校自主评价机构。可按名称（输入一两个字即可）、统一社会信用代码、职业、等级、评价方式、所在市州和状态查询。
         </Typography.Paragraph>
       </div>
       <Card size="small">

@@ -18,6 +18,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
+import { NOTICE_DOCUMENT_TITLE } from '@skillcert/domain';
 import { api } from '../../api/client';
 import type { MaterialSlotDto, Round } from '../../api/filing-types';
 import { todayInShanghai } from '../../components/format';
@@ -25,26 +26,26 @@ import { MaterialSlotsTable } from './MaterialSlotsTable';
 
 interface RoundValues {
   title: string;
+  noticeDocumentTitle: string;
   noticeText: string;
   window: [Dayjs, Dayjs];
   fewThreshold?: number;
   shortagePolicy?: 'warn' | 'refuse';
-  socialPolicy?: 'strict' | 'concurrent';
   materialSlots?: MaterialSlotDto[];
 }
 
 function initialValues(round: Round | null): Partial<RoundValues> {
   if (!round) {
     const start = dayjs(todayInShanghai());
-    return { window: [start, start.add(30, 'day')] };
+    return { window: [start, start.add(30, 'day')], noticeDocumentTitle: NOTICE_DOCUMENT_TITLE };
   }
   return {
     title: round.title,
+    noticeDocumentTitle: round.noticeDocumentTitle,
     noticeText: round.noticeText,
     window: [dayjs(round.windowStart), dayjs(round.windowEnd)],
     fewThreshold: round.policy.fewThreshold,
     shortagePolicy: round.policy.shortagePolicy,
-    socialPolicy: round.policy.socialPolicy,
     materialSlots: round.policy.materialSlots,
   };
 }
@@ -86,6 +87,7 @@ export function RoundDrawer({
     }
     const base = {
       title: v.title.trim(),
+      noticeDocumentTitle: v.noticeDocumentTitle.trim(),
       noticeText: v.noticeText.trim(),
       windowStart: v.window[0].format('YYYY-MM-DD'),
       windowEnd: v.window[1].format('YYYY-MM-DD'),
@@ -100,7 +102,6 @@ export function RoundDrawer({
         const policy = {
           fewThreshold: v.fewThreshold ?? round.policy.fewThreshold,
           shortagePolicy: v.shortagePolicy ?? round.policy.shortagePolicy,
-          socialPolicy: v.socialPolicy ?? round.policy.socialPolicy,
           materialSlots: (v.materialSlots ?? round.policy.materialSlots).map((s) => ({
             key: s.key.trim(),
             label: s.label.trim(),
@@ -159,6 +160,14 @@ export function RoundDrawer({
           <Input maxLength={120} placeholder="如：2026年第一批职业技能等级认定评价机构征集" />
         </Form.Item>
         <Form.Item
+          name="noticeDocumentTitle"
+          label="依据通知（标题，不含书名号）"
+          tooltip="公示、备案名单和备案确认通知书均引用此标题"
+          rules={[{ required: true, min: 6, message: '请填写所依据通知的完整标题' }]}
+        >
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item
           name="noticeText"
           label="申报通知正文"
           rules={[{ required: true, min: 10, message: '请填写申报通知正文（至少10个字）' }]}
@@ -192,19 +201,6 @@ export function RoundDrawer({
                   options={[
                     { value: 'warn', label: '提示（须确认）' },
                     { value: 'refuse', label: '不予受理' },
-                  ]}
-                />
-              </Form.Item>
-              <Form.Item
-                name="socialPolicy"
-                label="社会评价"
-                tooltip="规则R8：企业、院校申报社会评价须先备案并开展自主评价"
-                rules={[{ required: true }]}
-              >
-                <Radio.Group
-                  options={[
-                    { value: 'strict', label: '先自主评价后社会评价' },
-                    { value: 'concurrent', label: '允许同步申报' },
                   ]}
                 />
               </Form.Item>

@@ -1,9 +1,13 @@
 /**
  * R8 评价方式 (通知第四条). Enterprises evaluate their own employees, schools their own students, and any
- * of them may evaluate socially once filed as a 社会培训评价组织; other bodies only socially. Enterprises
- * and schools follow "先开展自主评价再进行社会评价": under the round's `strict` policy social evaluation of
- * an occupation needs its self-evaluation filed and carried out; under `concurrent` both may be asked at
- * once (同步申报) but social is only confirmed after the self-evaluation has been carried out.
+ * of them may evaluate socially once filed as a 社会培训评价组织; other bodies only socially.
+ *
+ * "企业、院校自主评价职业（工种）与社会评价职业（工种）可同步申报": an enterprise or school may apply for
+ * social evaluation of an occupation together with, or without, its self-evaluation, and whatever passes
+ * the public notice is filed (通知第五条第五款) — nothing here refuses or holds it. The sentence
+ * "应按照先开展自主评价再进行社会评价的原则稳步有序进行" binds *carrying out* certification: social
+ * evaluation of an occupation starts only after the body has carried out its self-evaluation (enforced
+ * where certification is carried out, R12). The applicant is told so on the item (`modeOrderNote`).
  */
 import { CLAUSES } from '../clauses';
 import {
@@ -12,94 +16,45 @@ import {
   ORGANIZATION_KIND_LABELS,
   SELF_MODE_OF_KIND,
   filingModeLabel,
+  type FilingMode,
+  type OrganizationKind,
 } from '../filing-mode';
 import type { PrecheckContext } from '../precheck-context';
-import { errorFinding, isBlank, warningFinding, type RuleFinding } from '../rule-finding';
+import { errorFinding, type RuleFinding } from '../rule-finding';
 import { itemLabel } from './item-label';
 
-export type R8Context = Pick<
-  PrecheckContext,
-  'organization' | 'scopeItems' | 'occupations' | 'ownFilings' | 'round'
->;
+export type R8Context = Pick<PrecheckContext, 'organization' | 'scopeItems' | 'occupations'>;
 
 export function checkMode(ctx: R8Context): RuleFinding[] {
   const findings: RuleFinding[] = [];
   const kind = ctx.organization.kind;
   const allowed = MODES_ALLOWED_FOR_KIND[kind];
-  const selfMode = SELF_MODE_OF_KIND[kind];
-
   ctx.scopeItems.forEach((item, index) => {
-    const label = itemLabel(item, index, ctx.occupations);
-    const at = { rule: 'R8', clause: CLAUSES.authority, scopeItemIndex: index } as const;
-    if (!allowed.includes(item.mode)) {
-      findings.push(
-        errorFinding({
-          ...at,
-          code: 'MODE_NOT_ALLOWED_FOR_KIND',
-          message: `${label}：${ORGANIZATION_KIND_LABELS[kind]}不能申报"${filingModeLabel(item.mode)}"，只能申报${allowed.map((m) => `"${FILING_MODE_LABELS[m]}"`).join('或')}`,
-          fix: `请将评价方式改为${allowed.map((m) => FILING_MODE_LABELS[m]).join('或')}`,
-        }),
-      );
-      return;
-    }
-    if (item.mode !== 'social' || selfMode === null) return;
-
-    const filing = ctx.ownFilings.find(
-      (f) => f.occupationCode === item.occupationCode && f.mode === selfMode,
-    );
-    const carriedOut = filing?.selfEvaluationCarriedOut === true;
-    const selfLabel = FILING_MODE_LABELS[selfMode];
-    const requiresSelf = (message: string) =>
+    if (allowed.includes(item.mode)) return;
+    findings.push(
       errorFinding({
-        ...at,
-        code: 'SOCIAL_REQUIRES_SELF_EVALUATION',
-        message: `${label}：${message}`,
-        fix:
-          ctx.round.socialPolicy === 'strict'
-            ? `请先申报并开展该职业的${selfLabel}，再申报社会评价`
-            : `请在本申请中同时申报该职业的${selfLabel}，或先取得其${selfLabel}备案`,
-      });
-
-    if (ctx.round.socialPolicy === 'strict') {
-      if (!filing) {
-        findings.push(
-          requiresSelf(`企业、院校须先开展自主评价再进行社会评价，本单位尚无该职业的${selfLabel}备案`),
-        );
-        return;
-      }
-      if (!carriedOut) {
-        findings.push(requiresSelf(`本单位已备案该职业的${selfLabel}，但尚未实际开展，暂不能申报社会评价`));
-        return;
-      }
-    } else {
-      const inSameApplication = ctx.scopeItems.some(
-        (other) => other.occupationCode === item.occupationCode && other.mode === selfMode,
-      );
-      if (!filing && !inSameApplication) {
-        findings.push(requiresSelf(`申报社会评价须同时申报或已备案该职业的${selfLabel}`));
-        return;
-      }
-      if (!carriedOut) {
-        findings.push(
-          warningFinding({
-            ...at,
-            code: 'SOCIAL_CONFIRMED_AFTER_SELF',
-            message: `${label}：社会评价须在自主评价开展后方可确认`,
-            fix: `${selfLabel}开展后，请上传开展情况证明，社会评价方可备案确认`,
-          }),
-        );
-      }
-    }
-    if (filing && isBlank(item.selfEvaluationEvidence)) {
-      findings.push(
-        warningFinding({
-          ...at,
-          code: 'SELF_EVALUATION_EVIDENCE_MISSING',
-          message: `${label}：未提供${selfLabel}开展情况的证明`,
-          fix: `请简述已开展的${selfLabel}（批次、人数、证书发放）并上传证明`,
-        }),
-      );
-    }
+        rule: 'R8',
+        clause: CLAUSES.authority,
+        scopeItemIndex: index,
+        code: 'MODE_NOT_ALLOWED_FOR_KIND',
+        message: `${itemLabel(item, index, ctx.occupations)}：${ORGANIZATION_KIND_LABELS[kind]}不能申报"${filingModeLabel(item.mode)}"，只能申报${allowed.map((m) => `"${FILING_MODE_LABELS[m]}"`).join('或')}`,
+        fix: `请将评价方式改为${allowed.map((m) => FILING_MODE_LABELS[m]).join('或')}`,
+      }),
+    );
   });
   return findings;
+}
+
+/**
+ * The note an enterprise or school reads on a social-evaluation item (通知第四条): it may be applied for
+ * and filed together with the self-evaluation, but carried out only after it. Null for other items.
+ */
+export function modeOrderNote(kind: OrganizationKind, mode: FilingMode): string | null {
+  const selfMode = SELF_MODE_OF_KIND[kind];
+  if (mode !== 'social' || selfMode === null) return null;
+  const self = FILING_MODE_LABELS[selfMode];
+  return (
+    `${ORGANIZATION_KIND_LABELS[kind]}的${self}与社会评价可同步申报，经公示无异议后一并备案；` +
+    `开展认定时应按照先开展自主评价再进行社会评价的原则：本单位完成该职业（工种）的${self}后，方可面向社会开展评价（${CLAUSES.authority}）`
+  );
 }

@@ -67,6 +67,13 @@ export function FactsStep({
           >
             <Input maxLength={200} placeholder="如：湘人社函〔2023〕××号" />
           </Form.Item>
+          <Form.Item
+            name="mainDutyIsTrainingOrEvaluation"
+            label="主要职责是否为人才培养或评价"
+            tooltip="如职业培训评价类企业；未取得自主评价备案时，此类单位可按通知第一条第三款申报社会评价"
+          >
+            <Radio.Group options={YES_NO} />
+          </Form.Item>
         </>
       )}
       {kind === 'school' && (

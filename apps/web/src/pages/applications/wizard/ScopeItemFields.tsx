@@ -1,7 +1,8 @@
 /**
  * The fields of one scope item (inside the item modal's form): occupation, 工种, levels limited by the
  * standard (R4), mode limited by kind (R8), chains or local industry (R6), business link, category
- * justification outside 第六大类 (R3), evidence of self-evaluation for social mode (R8), and the
+ * justification outside 第六大类 (R3), the order of 通知第四条 explained on a social item of an
+ * enterprise or school, with optional facts of its self-evaluation (R8), and the
  * local shortage (R7) as far as the caller may read it.
  */
 import { Alert, AutoComplete, Checkbox, Divider, Form, Input, Select, Space, Tag, Typography } from 'antd';
@@ -9,6 +10,9 @@ import { useEffect, useState } from 'react';
 import {
   MODES_ALLOWED_FOR_KIND,
   EVALUATION_MODE_LABELS,
+  isFilingMode,
+  isTargeted,
+  modeOrderNote,
   shortageVerdict,
   skillLevelLabel,
   type OrganizationKind,
@@ -29,12 +33,15 @@ export function ScopeItemFields({
   kind,
   chains,
   cityCode,
+  targeted,
   policy,
   saved,
 }: {
   kind: OrganizationKind;
   chains: Chain[];
   cityCode: string;
+  /** The round's targeted shortage occupations in the applicant's city (R7). */
+  targeted: readonly string[];
   policy: RoundPolicyDto | null;
   /** The item as last saved (its counts and verdict come from the server). */
   saved: ScopeItem | null;
@@ -44,18 +51,20 @@ export function ScopeItemFields({
   const [counts, setCounts] = useState<Counts | null>(null);
   const code = Form.useWatch<string | undefined>('occupationCode');
   const mode = Form.useWatch<string | undefined>('mode');
+  const jobName = Form.useWatch<string | undefined>('jobName')?.trim() ?? '';
+  const orderNote = isFilingMode(mode) ? modeOrderNote(kind, mode) : null;
   const levels = allowedLevels(option);
   const pending = levelsPending(option);
 
   // /api/filings/counts is for staff; applicants see the counts after saving (from the detail).
   useEffect(() => {
     setCounts(null);
-    if (!code || code === saved?.occupationCode) return;
+    if (!code || (code === saved?.occupationCode && jobName === saved.jobName)) return;
     let live = true;
     api
       .get<Counts>(
         '/api/filings/counts',
-        { occupationCode: code, cityCode },
+        { occupationCode: code, jobName, cityCode },
         { silent: true, noAuthRedirect: true },
       )
       .then(
@@ -65,7 +74,7 @@ export function ScopeItemFields({
     return () => {
       live = false;
     };
-  }, [code, cityCode, saved?.occupationCode]);
+  }, [code, jobName, cityCode, saved?.occupationCode, saved?.jobName]);
 
   const onOption = (o: OccupationOption | undefined) => {
     setOption(o);
@@ -79,7 +88,7 @@ export function ScopeItemFields({
   };
 
   const shortage =
-    code && code === saved?.occupationCode ? (
+    code && code === saved?.occupationCode && jobName === saved.jobName ? (
       <ShortageTag
         city={saved.filedInCity}
         province={saved.filedInProvince}
@@ -87,10 +96,19 @@ export function ScopeItemFields({
         message={saved.shortage.message}
       />
     ) : counts && policy ? (
-      <ShortageTag {...counts} {...shortageVerdict(counts, policy.fewThreshold, policy.shortagePolicy)} />
+      <ShortageTag
+        {...counts}
+        {...shortageVerdict(
+          counts,
+          policy.fewThreshold,
+          policy.shortagePolicy,
+          isTargeted(targeted, code ?? ''),
+        )}
+      />
     ) : code ? (
       <Typography.Text type="secondary">
-        保存后显示本市、全省已备案机构数量及紧缺判定（规则R7）
+        保存后显示本市、全省已备案社会评价机构数量及紧缺判定（规则R7）
+        {isTargeted(targeted, code) && '；该职业已列入本批次本市州紧缺职业（工种）目录'}
       </Typography.Text>
     ) : null;
 
@@ -136,14 +154,27 @@ export function ScopeItemFields({
           style={{ maxWidth: 240 }}
         />
       </Form.Item>
-      {mode === 'social' && kind !== 'other' && (
-        <Form.Item
-          name="selfEvaluationEvidence"
-          label="自主评价开展情况"
-          tooltip="规则R8：申报社会评价须已备案并开展该职业的自主评价"
-        >
-          <Input.TextArea rows={3} maxLength={2000} placeholder="自主评价备案文号、开展批次、评价人数等" />
-        </Form.Item>
+      {orderNote && (
+        <>
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={orderNote}
+            data-testid="mode-order-note"
+          />
+          <Form.Item
+            name="selfEvaluationEvidence"
+            label="自主评价开展情况（选填）"
+            tooltip="供审核人员参考；同步申报的可不填（规则R8）"
+          >
+            <Input.TextArea
+              rows={3}
+              maxLength={2000}
+              placeholder="已有自主评价备案的，填写备案文号、开展批次、评价人数等"
+            />
+          </Form.Item>
+        </>
       )}
       <Divider titlePlacement="start">服务产业（规则R6：产业链与地方特色产业至少其一）</Divider>
       <Form.Item name="chainIds" label="对接产业链">

@@ -6,13 +6,14 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useEffect, useImperativeHandle, useState, type Ref } from 'react';
-import type { OrganizationKind } from '@skillcert/domain';
+import { modeOrderNote, type OrganizationKind } from '@skillcert/domain';
 import { api } from '../../../api/client';
 import type { ApplicationDetail, Round, ScopeItem, ScopeItemInput } from '../../../api/filing-types';
 import type { Chain } from '../../../api/types';
 import { FormModal } from '../../../components/FormModal';
 import { ShortageTag } from '../ShortageTag';
 import { ScopeItemFields } from './ScopeItemFields';
+import { TargetedOccupations } from './TargetedOccupations';
 import type { Draft, Focus, StepHandle } from './useDraft';
 
 const opt = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
@@ -81,6 +82,7 @@ export function ScopeStep({
           showIcon
           title="每一项为“职业（工种）+ 评价方式”，可申报多个等级。每项须服务于至少一条产业链或地方特色产业，并说明与本单位业务或专业的关联。"
         />
+        <TargetedOccupations list={detail.targetedOccupations} cityName={detail.cityName} />
         {items.length === 0 && (
           <Empty description="尚未添加申报职业（工种），点击下方“添加职业（工种）”开始" />
         )}
@@ -134,6 +136,9 @@ export function ScopeStep({
                   <Typography.Text type="warning">未选择产业链或地方特色产业（规则R6）</Typography.Text>
                 )}
               </div>
+              {modeOrderNote(kind, s.mode) && (
+                <Typography.Text type="secondary">{modeOrderNote(kind, s.mode)}</Typography.Text>
+              )}
               <ShortageTag
                 city={s.filedInCity}
                 province={s.filedInProvince}
@@ -170,6 +175,7 @@ export function ScopeStep({
           kind={kind}
           chains={chains}
           cityCode={detail.cityCode}
+          targeted={detail.targetedOccupations.map((t) => t.code)}
           policy={policy}
           saved={current}
         />

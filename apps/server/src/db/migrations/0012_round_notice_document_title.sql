@@ -1,0 +1,1 @@
+ALTER TABLE "collection_rounds" ADD COLUMN "notice_document_title" text DEFAULT '关于面向企业、技工院校等单位开展职业技能等级认定紧缺职业（工种）征集工作的通知' NOT NULL;
