@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '@skillcert/domain';
 import { createTestContext, type TestContext } from './support/test-app';
-import { loginAs, type Session } from './support/http';
+import { loginAs, loginChangingInitialPassword, type Session } from './support/http';
 import {
   detail,
   newDraft,
@@ -119,7 +119,12 @@ describe('daily reminder by SMTP', () => {
     expect(mail.text).toBe(`该申请本环节办理时限为 ${app.due}，已超期，请尽快办理。`);
     // Nobody without an address was mailed; everything sent went to the one address on file.
     expect(smtp.received.every((m) => m.to.length === 1 && m.to[0] === CENTER_EMAIL)).toBe(true);
-    const colleagueSession = await loginAs(ctx.app, 'zz_zx_wuyouxiang', 'Colleague#2026');
+    // A new account changes its initial password before anything else.
+    const { session: colleagueSession } = await loginChangingInitialPassword(
+      ctx.app,
+      'zz_zx_wuyouxiang',
+      'Colleague#2026',
+    );
     const inApp = (await colleagueSession.get('/api/messages')).json();
     expect(inApp.items.some((m: { title: string }) => m.title.includes(app.number))).toBe(true);
   });
