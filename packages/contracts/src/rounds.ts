@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { calendarDateString, page, versionField } from './common';
 
-export const FILE_KINDS = ['pdf', 'jpg', 'png', 'zip', 'mp4'] as const;
+export const FILE_KINDS = ['pdf', 'jpg', 'png', 'xlsx', 'docx', 'mp4'] as const;
 export const ORG_KINDS = ['enterprise', 'school', 'other'] as const;
 
 export const materialSlot = z.strictObject({

@@ -41,3 +41,4 @@ export * from './notice';
 export * from './audit-labels';
 export * from './filing/scope-item-verdict';
 export * from './filing/decision-review-period';
+export * from './zip-entries';
