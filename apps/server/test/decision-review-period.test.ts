@@ -1,5 +1,5 @@
 /**
- * 决定书复核申请期限 ([policy], docs/domain.md §8): the province centre sets the period and its basis; the
+ * 决定书复核申请期限 ([policy], docs/domain.md §11): the province centre sets the period and its basis; the
  * next decision letter prints them. Bad input or a stale version changes nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -19,7 +19,7 @@ export interface DecisionLetterData {
   issuer: string;
   /** Where a request for review (复核) is addressed. */
   reviewBody: string;
-  /** 复核申请期限 and its basis: a [policy] system parameter (docs/domain.md §8). */
+  /** 复核申请期限 and its basis: a [policy] system parameter (docs/domain.md §11). */
   reviewPeriod: DecisionReviewPeriod;
   /** The stage of the decision, e.g. 材料核验, 书面评估. */
   stage: string;

@@ -3,7 +3,7 @@
  * which the applicant may ask for a review, and the basis the letter prints for that period.
  *
  * [policy] The notice (通知第五条) does not set this period; 10 working days is this system's default and
- * its basis text says so. The province centre edits both (docs/domain.md §8).
+ * its basis text says so. The province centre edits both (docs/domain.md §11).
  */
 import { invalid } from '../errors';
 

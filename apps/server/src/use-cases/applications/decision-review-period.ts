@@ -1,5 +1,5 @@
 /**
- * 决定书复核申请期限 ([policy], docs/domain.md §8): the period and its basis every decision letter prints.
+ * 决定书复核申请期限 ([policy], docs/domain.md §11): the period and its basis every decision letter prints.
  * A system parameter the province centre edits with a version check; version 0 means the default has
  * never been replaced.
  */
