@@ -1,5 +1,5 @@
 /**
- * 决定书 / 通知书 for a negative outcome (domain.md §4: "Every negative outcome … produces a decision letter
+ * 决定书 / 通知书 for a negative outcome (docs/domain.md §4: "Every negative outcome … produces a decision letter
  * (PDF) with the reasons and the route for 申诉/复核"). Sober, generic wording; the reasons are given
  * by the caller (timeline reason, verification comments, opinion items).
  */

@@ -1,6 +1,6 @@
 /**
  * 备案材料栏目 (R9, 通知第二条第一款至第四款). Every condition of the notice that a reviewer checks on paper
- * becomes one slot; rounds may override the list (domain.md §5 R9: configurable per org kind), so these
+ * becomes one slot; rounds may override the list (docs/domain.md §5 R9: configurable per org kind), so these
  * are only the defaults a new round starts from. File types are decided by magic numbers (file-type.ts).
  */
 import type { DetectedFileType } from '../file-type';

@@ -25,7 +25,7 @@ type RoundRow = typeof collectionRounds.$inferSelect;
 
 export const ROUND_STATUS_LABELS = { draft: '草稿', open: '征集中', closed: '已截止' } as const;
 
-/** Defaults of a new round's policy ([policy] in domain.md; the province edits them per round). */
+/** Defaults of a new round's policy ([policy] in docs/domain.md §11; the province edits them per round). */
 export function defaultRoundPolicy(): RoundPolicyDto {
   return {
     fewThreshold: 2,
