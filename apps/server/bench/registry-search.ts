@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- registry-search`: the public 评价机构名录 at scale (issue 5). Loads 100k filed bodies
+ * `npm run bench -- registry-search`: the public 评价机构名录 at scale (通知第五条第五款, docs/domain.md §7). Loads 100k filed bodies
  * with ~1M filed scope items — names generated in memory from a few hundred characters (so 1–2
  * character queries match realistic fractions), inserted with multi-row SQL; the scope items generated
  * by INSERT … SELECT over generate_series; the bodies' search arrays computed from them in one UPDATE —

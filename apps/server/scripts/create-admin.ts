@@ -1,5 +1,5 @@
 /**
- * 三员账号 on the server's command line — the only place they are created (三员分立, domain.md §10):
+ * 三员账号 on the server's command line — the only place they are created (三员分立, docs/domain.md §10):
  *   npm run create-admin -- <sys_admin|security_admin|audit_admin> <用户名> <姓名>
  *   npm run create-admin -- reset-password <安全管理员用户名>
  * The password is read from ADMIN_PASSWORD or, interactively, from the terminal; it must meet the policy

@@ -1,5 +1,5 @@
 /**
- * Issue 3–4: the expert pool (masked phones, city scope), the verifiable expert draw with automatic
+ * 专家库、专家抽取与专家评审 (通知第五条第二款): the expert pool (masked phones, city scope), the verifiable expert draw with automatic
  * recusal (own staff, declared conflicts), replay and tamper detection, replacement as a new logged draw,
  * and the expert's locked scoring form. Runs on PGlite and PostgreSQL.
  */

@@ -1,8 +1,8 @@
 /**
- * 备案确认 (issue 5 item 4, 通知第五条第五款): a passed notice becomes 第N批; bodies get their permanent
+ * 备案确认 (通知第五条第五款): a passed notice becomes 第N批; bodies get their permanent
  * 6-digit 评价机构序列码 from gapless counters; self-evaluation and social items alike (通知第四条 同步申报),
  * only a mode the organization kind may not use held back; the 备案确认通知书. The
- * notice stage is another part of the issue, so its output (a passed notice with listed items, the
+ * notice stage (通知第五条第四款) is tested in its own files, so its output (a passed notice with listed items, the
  * applications in 公示通过) is written with SQL by support/filing-list-fixtures.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

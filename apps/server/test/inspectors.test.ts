@@ -1,5 +1,5 @@
 /**
- * 督导人员库 (issue 5 item 1): the province centre and sys_admin maintain the inspectors — 编号 given or
+ * 督导人员库 (通知第五条第三款): the province centre and sys_admin maintain the inspectors — 编号 given or
  * DCnnnn, phone encrypted and masked, an optional account of role inspector (new with a one-time
  * password, or an existing one linked), version-checked edits, conflicts declared by staff or by the
  * inspector; other roles get 404 and bad input a stable 400 with nothing changed.

@@ -1,5 +1,5 @@
 /**
- * 异议 (通知第五条第四款, domain.md §7): anyone objects during the window with a server-side human check
+ * 异议 (通知第五条第四款, docs/domain.md §7): anyone objects during the window with a server-side human check
  * and gets a receipt number; staff answer upheld / dismissed; an upheld objection removes only its item;
  * a notice cannot pass while an objection is open. Time is moved with the TestClock, never a backdoor.
  */

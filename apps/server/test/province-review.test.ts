@@ -1,5 +1,5 @@
 /**
- * 省级评估 (issue 5 item 0, 通知第五条第三款): the province centre's outcome per forwarded application with
+ * 省级评估 (通知第五条第三款): the province centre's outcome per forwarded application with
  * per-item verdicts — pass (→ 待抽查, refused items rejected; all refused = 不予通过), return to the city
  * (→ 已核验) and reject (→ 不予通过 with a decision letter naming the items) — version-checked, with every
  * bad input and access case refused without changing anything.

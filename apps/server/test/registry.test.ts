@@ -1,5 +1,5 @@
 /**
- * 评价机构名录 (issue 5 item 5, domain.md §7): public search by name (1–2 Chinese characters), credit
+ * 评价机构名录 (通知第五条第五款, docs/domain.md §7): public search by name (1–2 Chinese characters), credit
  * code, occupation, level, mode, city and status; stable pages; one URL per body with its scope and
  * history; CSV / JSON / Excel exports; the 第N批 lists; no personal data; rate limits.
  */

@@ -1,5 +1,5 @@
 /**
- * 三员分立 (domain.md §10): the system admin manages business accounts only; the security admin resets,
+ * 三员分立 (docs/domain.md §10): the system admin manages business accounts only; the security admin resets,
  * unlocks and disables the system and audit admins' accounts, never its own; the audit admin reads every
  * such action in the trail; the three roles' accounts (and the security admin's own reset) exist only on
  * the server's command line.

@@ -1,5 +1,5 @@
 /**
- * 抽查复核（双随机、一公开）(issue 5 item 1; domain.md §6; R11): the commitment (both pools and the
+ * 抽查复核（双随机、一公开）(通知第五条第三款; docs/domain.md §6; R11): the commitment (both pools and the
  * recusals frozen and hashed, the seed's hash public, the seed secret), the separate draw (seed and result
  * published, applications moved, withdrawn ones skipped), voids and replacements as new logged draws,
  * the inspectors' scope and locked results, publication of the results, the public pages (codes only)

@@ -1,5 +1,5 @@
 /**
- * 市州审核 (city review, domain.md §4): 实地评估, 书面评估意见, 推荐汇总 and 决定书. Request bodies are strict;
+ * 市州审核 (city review, docs/domain.md §4): 实地评估, 书面评估意见, 推荐汇总 and 决定书. Request bodies are strict;
  * whether a date exists, whether it lies in the future and whether the checklist covers every material
  * slot of the round are checked by the use case (they need the round and the clock).
  */

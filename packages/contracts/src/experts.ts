@@ -1,4 +1,4 @@
-/** 专家库、专家抽取、专家评审 (issue 3–4): request and response schemas. */
+/** 专家库、专家抽取、专家评审 (通知第五条第二款): request and response schemas. */
 import { z } from 'zod';
 import { REVIEW_DIMENSION_CODES, REVIEW_SCORE_MAX, REVIEW_SCORE_MIN } from '@skillcert/domain';
 import { page, reasonField, versionField } from './common';

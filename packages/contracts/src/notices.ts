@@ -1,5 +1,5 @@
 /**
- * 公示与异议 (通知第五条第四款, domain.md §7): notices prepared by the province centre and published by the
+ * 公示与异议 (通知第五条第四款, docs/domain.md §7): notices prepared by the province centre and published by the
  * province bureau, their public pages (no personal data), objections from the public with a human check,
  * the tracking page by receipt number, and the staff's objections inbox. Whether a start date exists, a
  * year has calendar data, the window is open or an item belongs to the notice is decided by the use case

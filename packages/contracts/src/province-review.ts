@@ -1,4 +1,4 @@
-/** 省级评估 (issue 5, 通知第五条第三款): request and response schemas. */
+/** 省级评估 (通知第五条第三款): request and response schemas. */
 import { z } from 'zod';
 import { versionField } from './common';
 

@@ -1,5 +1,5 @@
 /**
- * 备案确认 (第N批, 评价机构序列码) and the public 评价机构名录 (通知第五条第五款, domain.md §7). Public shapes
+ * 备案确认 (第N批, 评价机构序列码) and the public 评价机构名录 (通知第五条第五款, docs/domain.md §7). Public shapes
  * carry no personal data: no names of people, phones, ID numbers or internal comments.
  */
 import { z } from 'zod';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { calendarDateString, page, versionField } from './common';
 
-export const FILE_KINDS = ['pdf', 'jpg', 'png', 'zip', 'mp4'] as const;
+export const FILE_KINDS = ['pdf', 'jpg', 'png', 'xlsx', 'docx', 'mp4'] as const;
 export const ORG_KINDS = ['enterprise', 'school', 'other'] as const;
 
 export const materialSlot = z.strictObject({
@@ -14,7 +14,7 @@ export const materialSlot = z.strictObject({
 });
 export type MaterialSlotDto = z.infer<typeof materialSlot>;
 
-/** [policy] values of a round (domain.md §2); fixed once the round opens. */
+/** [policy] values of a round (docs/domain.md §2); fixed once the round opens. */
 export const roundPolicy = z.strictObject({
   /** R7: a city with fewer than this many filed bodies for the occupation counts as short of them. */
   fewThreshold: z.number().int().min(1).max(100),

@@ -1,5 +1,5 @@
 /**
- * 抽查复核（双随机、一公开）and 督导人员库 (issue 5, 通知第五条第三款; domain.md §6): request and response
+ * 抽查复核（双随机、一公开）and 督导人员库 (通知第五条第三款; docs/domain.md §6): request and response
  * schemas of the staff API, the inspectors' API and the public draw pages. Public shapes carry codes
  * (inspector 编号, application number), never names, phones or findings.
  */

@@ -61,3 +61,17 @@ export const stageLimitsDto = z.strictObject({
   recommended: z.number().int().min(1).max(120),
   province_review: z.number().int().min(1).max(120),
 });
+
+/** 决定书复核申请期限 ([policy], default 10 working days; the notice sets none). */
+export const decisionReviewPeriodDto = z.strictObject({
+  workingDays: z.number(),
+  basis: z.string(),
+  /** Concurrency check: send back the version you read. */
+  version: z.number().int(),
+  updatedAt: z.string().nullable(),
+});
+export const updateDecisionReviewPeriod = z.strictObject({
+  workingDays: z.number(),
+  basis: z.string(),
+  version: z.number().int(),
+});

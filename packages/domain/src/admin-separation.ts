@@ -1,5 +1,5 @@
 /**
- * 三员分立 (等保 2.0 三级 practice; domain.md §10). One rule for who administers which account:
+ * 三员分立 (等保 2.0 三级 practice; docs/domain.md §10). One rule for who administers which account:
  * - the system admin (sys_admin) manages business accounts only (every staff role but the three
  *   administrators): creates, edits, disables, resets, unlocks, reveals phone numbers;
  * - the security admin (security_admin) resets, unlocks and disables the system admin's and the audit

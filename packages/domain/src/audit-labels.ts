@@ -56,6 +56,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'organization.dispute_settled': '处理注册争议',
   'personal_data.revealed': '查看完整个人信息',
   'policy.stage_limits_updated': '修改办理时限',
+  'policy.decision_review_period_updated': '修改决定书复核申请期限',
   'recommendation_batch.created': '生成推荐批次',
   'round.created': '新建征集批次',
   'round.updated': '修改征集批次',

@@ -5,17 +5,17 @@
  * organization's identity everywhere (notice, registry, certificates). Layout of the 18 characters:
  *   1    登记管理部门代码 (registration authority)   2    机构类别代码 (kind within that authority)
  *   3–8  登记管理机关行政区划码 (GB/T 2260 division)  9–17 主体标识码 (organization code)   18  校验码
- * The registration type is only a hint (domain.md §3): the chosen city/county is authoritative.
+ * The registration type is only a hint (docs/domain.md §3): the chosen city/county is authoritative.
  */
 import type { ErrorDetail } from './errors';
 
 /** 31 characters; I, O, Z, S, V are excluded to avoid confusion with 1, 0, 2, 5, U. */
 export const CREDIT_CODE_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
-/** Weights 3^(i-1) mod 31 for i = 1..17 (domain.md §8). */
+/** Weights 3^(i-1) mod 31 for i = 1..17 (docs/domain.md §8). */
 const WEIGHTS: readonly number[] = Array.from({ length: 17 }, (_, i) => 3 ** i % 31);
 
-/** registrationType (登记类型), domain.md §3. */
+/** registrationType (登记类型), docs/domain.md §3. */
 export type RegistrationType =
   | 'enterprise'
   | 'public_institution'

@@ -1,5 +1,5 @@
 /**
- * 双随机、一公开 — the verifiable draw (Draw), domain.md §6, used by spot checks (R11, 通知 §五(三)) and
+ * 双随机、一公开 — the verifiable draw (Draw), docs/domain.md §6, used by spot checks (R11, 通知 §五(三)) and
  * by the city's expert draw.
  *
  * Why deterministic: the seed's hash is published before drawing and the seed after, so anyone can

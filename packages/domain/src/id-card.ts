@@ -3,7 +3,7 @@
  *
  * Why: staff, experts and certificate candidates are identified by ID number; a typo would attach a
  * certificate to the wrong person (谁评价、谁发证、谁负责, 通知 §六(三)). Layout: 1–6 address code,
- * 7–14 birth date YYYYMMDD, 15–17 sequence (17th odd = male), 18 check (ISO 7064 MOD 11-2, domain.md §8).
+ * 7–14 birth date YYYYMMDD, 15–17 sequence (17th odd = male), 18 check (ISO 7064 MOD 11-2, docs/domain.md §8).
  * Only the 18-digit second-generation number is accepted: 15-digit first-generation cards stopped being
  * valid on 2013-01-01.
  */

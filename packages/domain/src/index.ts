@@ -40,3 +40,5 @@ export * from './province';
 export * from './notice';
 export * from './audit-labels';
 export * from './filing/scope-item-verdict';
+export * from './filing/decision-review-period';
+export * from './zip-entries';

@@ -1,5 +1,5 @@
 /**
- * 登录失败锁定 (login lockout) — 等保 2.0 三级 practice (domain.md §10): lock an account after 5
+ * 登录失败锁定 (login lockout) — 等保 2.0 三级 practice (docs/domain.md §10): lock an account after 5
  * consecutive failed logins, for a period set by security_admin (default 15 minutes).
  *
  * Pure: the caller passes the stored state and the current instant, and stores what comes back.

@@ -2,7 +2,7 @@
  * 脱敏 (masking) of personal data for display.
  *
  * Why: ID numbers and phones are shown masked by default; revealing the full value is a separate,
- * audited action (domain.md §10, 等保 2.0 三级). Malformed input is masked too, never echoed in full.
+ * audited action (docs/domain.md §10, 等保 2.0 三级). Malformed input is masked too, never echoed in full.
  */
 
 function maskMiddle(value: string, keepStart: number, keepEnd: number): string {

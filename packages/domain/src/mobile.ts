@@ -3,7 +3,7 @@
  *
  * Why: contact phones of applicants, experts and objectors (异议人) receive notices; a wrong number means a
  * missed 补正 or decision letter. Mainland numbers are 11 digits starting 13–19 (工信部 numbering plan).
- * Phones are personal data: store encrypted, show masked (domain.md §10, see ./mask).
+ * Phones are personal data: store encrypted, show masked (docs/domain.md §10, see ./mask).
  */
 import type { ErrorDetail } from './errors';
 

@@ -1,5 +1,5 @@
 /**
- * 口令复杂度 (password policy) — 等保 2.0 三级 practice (domain.md §10): at least 8 characters and at least
+ * 口令复杂度 (password policy) — 等保 2.0 三级 practice (docs/domain.md §10): at least 8 characters and at least
  * 3 of 4 character classes. Length and class count are system parameters set by security_admin, hence
  * the options; defaults are the baseline.
  */

@@ -1,5 +1,5 @@
 /**
- * 角色 (domain.md §2). Staff of a city carry its 6-digit code; province staff and the 三员 carry none;
+ * 角色 (docs/domain.md §2). Staff of a city carry its 6-digit code; province staff and the 三员 carry none;
  * applicants carry their organization. 三员 separation (等保 L3): sys_admin manages users and
  * dictionaries, security_admin the security policy and sessions, audit_admin only reads the trail.
  */

@@ -1,5 +1,5 @@
 /**
- * 职业技能等级 (SkillLevel) — the 新八级 ladder, 人社部发〔2022〕14号 (domain.md §9).
+ * 职业技能等级 (SkillLevel) — the 新八级 ladder, 人社部发〔2022〕14号 (docs/domain.md §9).
  *
  * 学徒工 < 五级/初级工 < 四级/中级工 < 三级/高级工 < 二级/技师 < 一级/高级技师 < 特级技师 < 首席技师.
  * Only 五级 … 一级 can be filed through this workflow (R4, 通知 §三); the others exist so that the
@@ -59,7 +59,7 @@ export const isSkillLevel = (value: unknown): value is SkillLevel =>
 /** '五级/初级工', '特级技师', … */
 export const skillLevelLabel = (level: SkillLevel): string => INFO[level].label;
 
-/** Whether the level can be requested in a filing application (R4, domain.md §9). */
+/** Whether the level can be requested in a filing application (R4, docs/domain.md §9). */
 export const isFilable = (level: SkillLevel): boolean => INFO[level].filable;
 
 /** 5 … 1 for 五级 … 一级 (certificate numbers), null otherwise. */
@@ -84,7 +84,7 @@ for (const level of SKILL_LEVELS) {
   byText.set(info.title, level);
   if (info.grade) {
     byText.set(info.grade, level);
-    byText.set(`${info.title}(${info.grade})`, level); // '初级工(五级)', as in domain.md §9
+    byText.set(`${info.title}(${info.grade})`, level); // '初级工(五级)', as in docs/domain.md §9
     byText.set(`${info.grade}(${info.title})`, level);
   }
 }

@@ -1,6 +1,6 @@
 /**
  * 法定节日与调休的已知范围 — what the working-day calendar may assume about a year whose State Council
- * arrangement (节假日安排) is not published yet (R10, 通知§五(四); stage limits, domain.md §4).
+ * arrangement (节假日安排) is not published yet (R10, 通知§五(四); stage limits, docs/domain.md §4).
  *
  * The statutory days are law: 《全国年节及纪念日放假办法》 as revised by 国务院令第795号 (in force
  * 2025-01-01), 第二条. Which weekdays around them become days off (放假调休) is decided every year by the

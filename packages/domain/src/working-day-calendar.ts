@@ -2,7 +2,7 @@
  * 工作日历 (WorkingDayCalendar) — which days are working days in mainland China, with 调休.
  *
  * Why: the public notice must last ≥ 5 working days counted from its start date (R10, 通知 §五(四)), and
- * every review stage has an SLA in working days (domain.md §4). Weekends alone are wrong around 国庆/春节,
+ * every review stage has an SLA in working days (docs/domain.md §4). Weekends alone are wrong around 国庆/春节,
  * where the State Council moves working days onto weekends (调休上班).
  *
  * Data (reference-data/cn-holidays.json, SOURCES.md §3): entries grouped by the calendar year of their

@@ -26,7 +26,7 @@ describe('validateMobile', () => {
   );
 });
 
-describe('masking personal data (domain.md §10)', () => {
+describe('masking personal data (docs/domain.md §10)', () => {
   it.each([
     ['13812341234', '138****1234'],
     [' 13812341234 ', '138****1234'],

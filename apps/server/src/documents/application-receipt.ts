@@ -1,5 +1,5 @@
 /**
- * 申报回执: issued when an application is submitted (domain.md §4 "a receipt (回执) on submit"). Plain
+ * 申报回执: issued when an application is submitted (docs/domain.md §4 "a receipt (回执) on submit"). Plain
  * data in, PDF bytes out; the caller reads the application and passes what the receipt shows.
  */
 import { isSkillLevel, parseSkillLevel, skillLevelLabel } from '@skillcert/domain';

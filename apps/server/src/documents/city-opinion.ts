@@ -1,5 +1,5 @@
 /**
- * 书面评估意见 of the city bureau (domain.md §4 "The city opinion records the experts, the scoring per
+ * 书面评估意见 of the city bureau (docs/domain.md §4 "The city opinion records the experts, the scoring per
  * dimension and the site visit"). Plain data in, PDF bytes out. Experts appear by 专家编号 and name only;
  * no other personal data (phones, ID numbers, the visiting staff's names) is printed.
  */

@@ -1,17 +1,11 @@
 /**
- * 决定书 / 通知书 for a negative outcome (domain.md §4: "Every negative outcome … produces a decision letter
+ * 决定书 / 通知书 for a negative outcome (docs/domain.md §4: "Every negative outcome … produces a decision letter
  * (PDF) with the reasons and the route for 申诉/复核"). Sober, generic wording; the reasons are given
  * by the caller (timeline reason, verification comments, opinion items).
  */
 import { renderPdf } from './pdf';
+import type { DecisionReviewPeriod } from '@skillcert/domain';
 import { formatShanghaiDate } from './format';
-
-/**
- * Working days, from receipt of the letter, within which the applicant may apply for a review (复核).
- * [policy] The notice does not set this period; it belongs with the other [policy] values (round policy
- * or system parameter) once one exists — until then this constant is the single place that states it.
- */
-export const DECISION_REVIEW_WORKING_DAYS = 10;
 
 export type DecisionKind = 'returned' | 'rejected' | 'not_recommended';
 
@@ -25,6 +19,8 @@ export interface DecisionLetterData {
   issuer: string;
   /** Where a request for review (复核) is addressed. */
   reviewBody: string;
+  /** 复核申请期限 and its basis: a [policy] system parameter (docs/domain.md §11). */
+  reviewPeriod: DecisionReviewPeriod;
   /** The stage of the decision, e.g. 材料核验, 书面评估. */
   stage: string;
   /** The general reason given with the decision, if any. */
@@ -76,7 +72,7 @@ export function renderDecisionLetter(data: DecisionLetterData): Promise<Buffer> 
       { kind: 'paragraph', text: next, indent: true },
       {
         kind: 'paragraph',
-        text: `如对本${data.kind === 'returned' ? '通知' : '决定'}有异议，可自收到本通知之日起${DECISION_REVIEW_WORKING_DAYS}个工作日内，向${data.reviewBody}提出书面复核申请，并说明理由、附相关证明材料。`,
+        text: `如对本${data.kind === 'returned' ? '通知' : '决定'}有异议，可自收到本通知之日起${data.reviewPeriod.workingDays}个工作日内，向${data.reviewBody}提出书面复核申请，并说明理由、附相关证明材料（复核申请期限依据：${data.reviewPeriod.basis}）。`,
         indent: true,
       },
       { kind: 'paragraph', note: true, text: `决定日期：${decidedOn}。本文书由系统根据办理记录生成。` },

@@ -1,5 +1,5 @@
 /**
- * 备案确认通知书: one per body and confirmation (通知第五条第五款, domain.md §4 documents). It names the
+ * 备案确认通知书: one per body and confirmation (通知第五条第五款, docs/domain.md §4 documents). It names the
  * body's permanent 评价机构序列码, the 第N批 list, the effective date, the filed scope, the supervising
  * authority (谁推荐、谁监管、谁负责, 通知第六条第二款) and — when confirmation held an item back (a mode
  * the organization kind may not use, 通知第四条) — which items and why.

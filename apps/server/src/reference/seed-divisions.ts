@@ -1,4 +1,4 @@
-/** Loads Hunan's divisions (430000 + 14 市州 + 122 counties) and the 省直 pseudo-city rule of domain.md §2. */
+/** Loads Hunan's divisions (430000 + 14 市州 + 122 counties) and the 省直 pseudo-city rule of docs/domain.md §2. */
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { divisions } from '../db/schema';

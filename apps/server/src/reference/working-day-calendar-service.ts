@@ -1,5 +1,5 @@
 /**
- * The working-day calendar (R10, domain.md §4) built from the holidays in the database, which an
+ * The working-day calendar (R10, docs/domain.md §4) built from the holidays in the database, which an
  * administrator maintains, and the lunar anchors of the statutory holidays for the provisional (暂定)
  * computation of years not published yet (holiday-anchors.ts). Built once per database and kept in memory; the holiday edit use case calls
  * {@link invalidateWorkingDayCalendar} after its transaction commits, so the next request rebuilds it.

@@ -1,6 +1,6 @@
 /**
  * 安全策略 (security_admin): password length/classes and lockout, stored as a system parameter.
- * Defaults are the 等保 L3 baseline of domain.md §10.
+ * Defaults are the 等保 L3 baseline of docs/domain.md §10.
  */
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../db/client';

@@ -1,6 +1,6 @@
 /**
- * Input state for filing confirmation (issue 5, items 4–5): the notice stage is built by another part
- * of the issue, so these helpers write what it leaves behind — a `public_notices` row (status passed
+ * Input state for filing confirmation (通知第五条第五款): the notice stage (通知第五条第四款) is tested
+ * in its own files, so these helpers write what it leaves behind — a `public_notices` row (status passed
  * unless told otherwise) with one `public_notice_items` snapshot per scope item — and move the
  * applications to 公示通过 with `putInState`.
  */

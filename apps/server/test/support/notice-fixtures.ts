@@ -1,5 +1,5 @@
 /**
- * Builders for the notice and objection tests (issue 5, 公示与异议): 已通过 (cleared) applications built
+ * Builders for the notice and objection tests (通知第五条第四款, 公示与异议): 已通过 (cleared) applications built
  * through the real registration and submission API and then moved to 已通过 as the province stages would
  * (province-fixtures' putInState), optionally with more scope items; a notice prepared and published
  * through the API; an objection sent the way the public page sends it (answering the real human check).

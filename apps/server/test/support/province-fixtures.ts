@@ -1,6 +1,6 @@
 /**
- * Builders for the province stages (issue 5). Organizations register and apply through the real API;
- * the city review in between is issue 4's and is tested there, so `putInState` moves a submitted
+ * Builders for the province stages (通知第五条第三至五款). Organizations register and apply through the real API;
+ * the city review in between (通知第五条第二款) is tested in its own files, so `putInState` moves a submitted
  * application straight to a province-stage state in the database (as city-review.test.ts does for
  * 已核验), with the supervising city a recommendation would have set.
  */

@@ -1,5 +1,5 @@
 /**
- * Builders for the province review and spot-check tests (issue 5, items 0–1): applications of new
+ * Builders for the province review and spot-check tests (通知第五条第三款): applications of new
  * schools put into a province-stage state, a second scope item for per-item verdicts, and inspectors
  * created through the API with their own login accounts.
  */

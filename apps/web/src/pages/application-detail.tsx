@@ -38,7 +38,7 @@ const CITY_REVIEW_STATES = [
   'filed',
 ];
 const OPINION_STATES = CITY_REVIEW_STATES.filter((s) => s !== 'verified');
-/** 省级评估 (issue 5) exists only once an application has been forwarded; before that nothing to fetch. */
+/** 省级评估 (通知第五条第三款) exists only once an application has been forwarded; before that nothing to fetch. */
 const PRE_REVIEW_STATES = ['draft', 'submitted', 'returned', 'recommended'];
 
 export default function ApplicationDetailPage() {

@@ -136,7 +136,11 @@ export default function RegisterPage() {
           />
         </Form.Item>
         {kind === 'enterprise' && (
-          <Form.Item name="isAboveScale" valuePropName="checked" extra="规模以上企业方可申请企业自主评价">
+          <Form.Item
+            name="isAboveScale"
+            valuePropName="checked"
+            extra="本次征集中，企业自主评价仅面向规模以上企业（通知第一条第二款）"
+          >
             <Checkbox>规模以上企业</Checkbox>
           </Form.Item>
         )}

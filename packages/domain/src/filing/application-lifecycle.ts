@@ -1,5 +1,5 @@
 /**
- * 备案申请状态机 (domain.md §4, 通知第五条): the ONE transition table of an Application. The server's use
+ * 备案申请状态机 (docs/domain.md §4, 通知第五条): the ONE transition table of an Application. The server's use
  * cases, the audit trail and the UI's buttons all read it, so a move that is not in this table cannot
  * happen anywhere. Backward moves (省级退回市州, 市州人社局退回鉴定中心) are rows of the table like any
  * other, with a required reason, so nothing is ever edited in place.
@@ -85,14 +85,14 @@ export interface TransitionRule {
   to: ApplicationState;
   roles: readonly Role[];
   reason: ReasonRule;
-  /** Moves the application back to an earlier stage (logged as such, domain.md §4). */
+  /** Moves the application back to an earlier stage (logged as such, docs/domain.md §4). */
   backward: boolean;
   /** The clause that gives this stage; kept with the row so the audit trail can name it. */
   clause: string;
 }
 
 /**
- * 撤回 is possible in any state before 公示 (domain.md §4): once the province has published the notice
+ * 撤回 is possible in any state before 公示 (docs/domain.md §4): once the province has published the notice
  * the public may be objecting, so the application must run to its end. Terminal states are excluded.
  */
 export const WITHDRAWABLE_STATES: readonly ApplicationState[] = [
@@ -273,7 +273,7 @@ export const TRANSITIONS: Readonly<Record<ApplicationAction, TransitionRule>> = 
     'none',
     T.notice,
   ),
-  // The province centre handles objections (domain.md §2); when every item's objection is upheld the
+  // The province centre handles objections (docs/domain.md §2); when every item's objection is upheld the
   // whole application ends here (a single upheld item is handled on the item, not by this row).
   notice_reject: row(
     'notice_reject',
@@ -334,7 +334,7 @@ export interface TransitionResult {
  * Decides one move. Checks, in this order, because each answers a different caller mistake:
  * 1. unknown action or state → conflict TRANSITION_NOT_ALLOWED;
  * 2. the role is not one of the action's roles → not_found NOT_FOUND (another role's endpoint is
- *    answered 404, so the existence of the action for others is not leaked; domain.md §4 "Access");
+ *    answered 404, so the existence of the action for others is not leaked; docs/domain.md §4 "Access");
  * 3. the state is not a `from` state → conflict TRANSITION_NOT_ALLOWED (409, the wrong state);
  * 4. a required reason is missing or blank → invalid REASON_REQUIRED.
  */
@@ -382,5 +382,5 @@ export function allowedActions(state: ApplicationState, role: Role): Application
 /** Still under way (not withdrawn, rejected, not recommended or filed): one open application per round. */
 export const isOpenStatus = (state: ApplicationState): boolean => !TERMINAL_STATES.includes(state);
 
-/** Whether the applicant may still withdraw (any state before 公示, domain.md §4). */
+/** Whether the applicant may still withdraw (any state before 公示, docs/domain.md §4). */
 export const canWithdraw = (state: ApplicationState): boolean => WITHDRAWABLE_STATES.includes(state);

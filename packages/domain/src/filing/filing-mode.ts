@@ -1,5 +1,5 @@
 /**
- * 评价方式与单位类别 (domain.md §3, 通知第四条). The notice distinguishes who is evaluated: an enterprise's
+ * 评价方式与单位类别 (docs/domain.md §3, 通知第四条). The notice distinguishes who is evaluated: an enterprise's
  * own employees (企业自主评价), a school's own students (院校自主评价), or any worker (社会评价). Which
  * modes an organization kind may ask for is rule R8 (rules/r8-mode.ts).
  */

@@ -1,6 +1,6 @@
 /**
  * 备案材料栏目 (R9, 通知第二条第一款至第四款). Every condition of the notice that a reviewer checks on paper
- * becomes one slot; rounds may override the list (domain.md §5 R9: configurable per org kind), so these
+ * becomes one slot; rounds may override the list (docs/domain.md §5 R9: configurable per org kind), so these
  * are only the defaults a new round starts from. File types are decided by magic numbers (file-type.ts).
  */
 import type { DetectedFileType } from '../file-type';
@@ -31,7 +31,16 @@ const MB = 1024 * 1024;
 export const DEFAULT_MAX_BYTES = 20 * MB;
 /** Surveillance recordings are videos, hence the larger limit. */
 export const VIDEO_MAX_BYTES = 200 * MB;
-export const DEFAULT_ACCEPT: readonly DetectedFileType[] = ['pdf', 'jpg', 'png', 'zip'];
+export const DEFAULT_ACCEPT: readonly DetectedFileType[] = ['pdf', 'jpg', 'png', 'xlsx', 'docx'];
+
+/**
+ * A slot's accepted types as stored. Rounds created before XLSX and DOCX were told apart list 'zip' for
+ * "an Office document": read as both. A plain ZIP archive is never accepted.
+ */
+export function acceptedFileTypes(accept: readonly string[]): DetectedFileType[] {
+  const types = accept.flatMap((t) => (t === 'zip' ? ['xlsx', 'docx'] : [t])) as DetectedFileType[];
+  return [...new Set(types)];
+}
 const ALL_KINDS: readonly OrganizationKind[] = ['enterprise', 'school', 'other'];
 
 const slot = (

@@ -17,7 +17,7 @@ export interface PrecheckOrganization {
   creditCode: string;
   /** Stored hint from the credit code; when null R1 derives it again. */
   registrationType: RegistrationType | null;
-  /** The chosen city (authoritative, domain.md §3); '430000' is the pseudo-city 省直. */
+  /** The chosen city (authoritative, docs/domain.md §3); '430000' is the pseudo-city 省直. */
   cityCode: string;
   countyCode: string | null;
   /** 规模以上企业 (R2). */
@@ -107,7 +107,7 @@ export interface OwnFiling {
 
 export type ShortagePolicy = 'warn' | 'refuse';
 
-/** The round's policies, snapshotted when the round opened (domain.md §2 [policy]). */
+/** The round's policies, snapshotted when the round opened (docs/domain.md §2 [policy]). */
 export interface PrecheckRound {
   /** A city with this many filed bodies or more for the occupation is not short (R7). */
   fewThreshold: number;

@@ -1,5 +1,5 @@
 /**
- * 办理时限: every stage of the filing workflow has a limit in working days ([policy], domain.md §4). The
+ * 办理时限: every stage of the filing workflow has a limit in working days ([policy], docs/domain.md §4). The
  * clock starts the working day after the application enters the stage, pauses while it is returned for
  * correction (补正) and resumes with the days that were left. Due dates in a year without holiday data
  * use the same conservative provisional calendar as public notices (statutory holidays and the known

@@ -1,5 +1,5 @@
 /**
- * 人机验证 for anonymous objections (domain.md §7 "with a server-side human check"): a small arithmetic
+ * 人机验证 for anonymous objections (docs/domain.md §7 "with a server-side human check"): a small arithmetic
  * question drawn as a noisy picture by the server; the answer is kept hashed on the server, valid for
  * 10 minutes and for one attempt only (a wrong answer uses the challenge up too, so answers cannot be
  * tried one after another). The random bytes come from the caller.

@@ -1,5 +1,5 @@
 /**
- * 异议 (通知第五条第四款, domain.md §7): during the notice window anyone may object to one listed item
+ * 异议 (通知第五条第四款, docs/domain.md §7): during the notice window anyone may object to one listed item
  * (an occupation / 工种 of one organization) or to a whole application. Staff answer upheld (异议成立) or
  * dismissed (异议不成立). An upheld objection removes only its item; the application ends (notice_reject)
  * when it is the whole application or when no listed item of it is left. A notice cannot pass while an

@@ -1,5 +1,5 @@
 /**
- * 逐项结论 at the province stages (domain.md §4: "every scope item also carries its own verdict at each
+ * 逐项结论 at the province stages (docs/domain.md §4: "every scope item also carries its own verdict at each
  * stage, so one occupation can fail while the others go on; an application whose items have all failed
  * is rejected"). Shared by 省级评估 and 抽查复核 (通知第五条第三款): a decision on every item still in the
  * running, each exactly once, a reason for every refused item.

@@ -1,5 +1,5 @@
 /**
- * 省级评估 (通知第五条第三款 "省厅鉴定中心对市州人社部门汇总申报材料评估"; domain.md §4): the province centre
+ * 省级评估 (通知第五条第三款 "省厅鉴定中心对市州人社部门汇总申报材料评估"; docs/domain.md §4): the province centre
  * evaluates every forwarded application and decides, with a verdict per scope item still in the running:
  *  - pass: each item passes or is refused (reason required); the application goes to the spot-check
  *    pool with its passed items; when every item is refused the application is rejected instead;
@@ -81,7 +81,7 @@ export function planProvinceReview(input: {
       if (items.some((i) => i.verdict === 'pass')) {
         return { action: 'province_pass', outcome: 'pass', reason, items };
       }
-      // Every item refused: the application is rejected (domain.md §4), citing the item reasons.
+      // Every item refused: the application is rejected (docs/domain.md §4), citing the item reasons.
       return {
         action: 'province_reject',
         outcome: 'reject',

@@ -1,5 +1,5 @@
 /**
- * 抽查复核 "双随机" 抽取 (R11, 通知第五条第三款; domain.md §6): the province centre draws a random sample of
+ * 抽查复核 "双随机" 抽取 (R11, 通知第五条第三款; docs/domain.md §6): the province centre draws a random sample of
  * the province-reviewed applications and, for each drawn target, random inspectors from the pool minus
  * that target's recusals. Pure and deterministic, so the public page (in the browser, Web Crypto) and
  * `npm run verify-draw` replay it with this same code from the published record.
@@ -32,7 +32,7 @@ import {
 
 export const SPOT_CHECK_ALGORITHM_VERSION = `spot-check-v1+${ALGORITHM_VERSION}`;
 
-/** [policy] defaults (domain.md §5 R11): 20 % of the pool, at least one; two inspectors per target. */
+/** [policy] defaults (docs/domain.md §5 R11): 20 % of the pool, at least one; two inspectors per target. */
 export const DEFAULT_SAMPLE_RATIO_PERCENT = 20;
 export const DEFAULT_INSPECTORS_PER_TARGET = 2;
 /** "双随机" needs at least two inspectors on every visit (R11). */

@@ -1,5 +1,5 @@
 /**
- * 抽查复核督导人员回避 (R11, 通知第五条第三款 "双随机、一公开"; domain.md §5 R11, §6): which inspectors of the
+ * 抽查复核督导人员回避 (R11, 通知第五条第三款 "双随机、一公开"; docs/domain.md §5 R11, §6): which inspectors of the
  * pool may not inspect which target. Pure: the server supplies the targets (application number, the
  * applicant's city and credit code) and the inspectors (code, city, employer's credit code, declared
  * conflicts); the result is frozen into the draw's commitment and hashed.

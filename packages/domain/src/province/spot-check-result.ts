@@ -1,5 +1,5 @@
 /**
- * 抽查复核结果 (通知第五条第三款 "实地抽查复核"; domain.md §4, R11): the drawn inspectors record one joint
+ * 抽查复核结果 (通知第五条第三款 "实地抽查复核"; docs/domain.md §4, R11): the drawn inspectors record one joint
  * result per target — pass or fail, the findings, a verdict per scope item still in the running:
  *  - pass: each item passes or fails (reason required); the application is cleared with its passed
  *    items; when every item fails the result is a fail;

@@ -1,5 +1,5 @@
 /**
- * 评价机构名录的名称检索 (通知第五条第五款: 备案名单向社会公布; domain.md §7). Chinese names are searched
+ * 评价机构名录的名称检索 (通知第五条第五款: 备案名单向社会公布; docs/domain.md §7). Chinese names are searched
  * with one or two characters more often than not ("湘", "湘钢"), and trigram indexes cannot serve a
  * query shorter than three characters. So each body's name is stored as a set of tokens — every single
  * character and every two-character window — in a GIN-indexed array:

@@ -1,5 +1,5 @@
 /**
- * 评价机构名录的查询条件 (domain.md §7: search by name, credit code, occupation, level, mode, city and
+ * 评价机构名录的查询条件 (docs/domain.md §7: search by name, credit code, occupation, level, mode, city and
  * status). Normalizes what a member of the public typed into criteria the store can answer with its
  * indexes, or refuses it with a stable code and a message that says how to fix it.
  */

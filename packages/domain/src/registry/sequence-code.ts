@@ -1,5 +1,5 @@
 /**
- * 评价机构序列码 (domain.md §7–§8): a body's permanent 6-digit number, allocated from a gapless
+ * 评价机构序列码 (docs/domain.md §7–§8): a body's permanent 6-digit number, allocated from a gapless
  * province-wide counter the first time one of its filings is confirmed (通知第五条第五款). It is part of
  * every certificate number the body issues (人社鉴发〔2019〕2号: …43 + 6-digit sequence code + …), so it
  * never changes and is never reused.

@@ -1,5 +1,5 @@
 /**
- * 专家随机抽取 (issue 3; domain.md §6): the city bureau draws N experts for an application with the same
+ * 专家随机抽取 (通知第五条第二款; docs/domain.md §6): the city bureau draws N experts for an application with the same
  * verifiable algorithm as the provincial spot-check draw ({@link drawSample}). This module builds the
  * pool the algorithm sees — active experts of the application's city (or the 省直 pseudo-city 430000)
  * whose occupations meet the application's, minus recusals — and draws from it with a given seed.

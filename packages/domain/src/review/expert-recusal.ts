@@ -1,5 +1,5 @@
 /**
- * 专家回避 (domain.md §2, §6; issue 3): who may not review an application, with the rule and a reason
+ * 专家回避 (docs/domain.md §2, §6; 通知第五条第二款): who may not review an application, with the rule and a reason
  * in Chinese that is frozen into the draw record. Pure: the server supplies the pool, the applicant and
  * the earlier reviews; the time window is a [policy] value (default 365 days).
  *

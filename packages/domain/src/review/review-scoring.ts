@@ -1,5 +1,5 @@
 /**
- * 专家评审评分表 (issue 4; domain.md §4 "suggested scoring dimensions"): six dimensions, each an integer
+ * 专家评审评分表 (通知第五条第二款; docs/domain.md §4 "suggested scoring dimensions"): six dimensions, each an integer
  * score 0–100 with a comment, and per scope item a recommendation, with a reason when not recommended.
  * Validation collects every problem (field + code + Chinese message) so the form can mark them all.
  */

@@ -14,7 +14,7 @@ import {
 } from '../../src/filing/application-lifecycle';
 import { ROLES, type Role } from '../../src/roles';
 
-/** The legal moves of domain.md §4, written out independently of the table under test. */
+/** The legal moves of docs/domain.md §4, written out independently of the table under test. */
 const BEFORE_NOTICE: ApplicationState[] = [
   'draft',
   'submitted',
@@ -122,7 +122,7 @@ describe('application lifecycle: every (state, action) pair', () => {
     }
   });
 
-  it('the table has exactly the legal moves of domain.md §4', () => {
+  it('the table has exactly the legal moves of docs/domain.md §4', () => {
     const inTable = APPLICATION_ACTIONS.flatMap((a) => TRANSITIONS[a].from.map((s) => `${s}:${a}`)).sort();
     expect(inTable).toEqual(Object.keys(LEGAL).sort());
   });

@@ -87,7 +87,9 @@ describe('DEFAULT_MATERIAL_SLOTS', () => {
   it('accepts documents and images up to 20 MB; surveillance also mp4 up to 200 MB', () => {
     for (const s of DEFAULT_MATERIAL_SLOTS) {
       const video = s.key === 'video_surveillance';
-      expect(s.accept).toEqual(video ? ['pdf', 'jpg', 'png', 'zip', 'mp4'] : ['pdf', 'jpg', 'png', 'zip']);
+      expect(s.accept).toEqual(
+        video ? ['pdf', 'jpg', 'png', 'xlsx', 'docx', 'mp4'] : ['pdf', 'jpg', 'png', 'xlsx', 'docx'],
+      );
       expect(s.maxBytes).toBe((video ? 200 : 20) * 1024 * 1024);
     }
   });

@@ -7,7 +7,7 @@ import { ANCHORS } from '../holiday-anchors-fixture';
 const calendar = buildWorkingDayCalendar(holidays);
 const limits = { submitted: 10, verified: 20 };
 
-describe('stage clock (办理时限, domain.md §4)', () => {
+describe('stage clock (办理时限, docs/domain.md §4)', () => {
   it('starts the day after entry and skips 国庆 2026 with its 调休 Saturday counted', () => {
     // Submitted on Wed 2026-09-30: day 1 is 10-08 (10-01…10-07 off), 10-09 is day 2, Sat 10-10 (调休) day 3.
     expect(stageDueDate(calendar, '2026-09-30', 3)).toEqual({ dueDate: '2026-10-10', provisional: false });

@@ -13,7 +13,7 @@ const full = (score = 80): ReviewForm['scores'] =>
 const codes = (form: ReviewForm, items: string[]) => reviewFormErrors(form, items).map((e) => e.code);
 
 describe('review scoring form', () => {
-  it('has the six dimensions of domain.md §4 in order', () => {
+  it('has the six dimensions of docs/domain.md §4 in order', () => {
     expect(REVIEW_DIMENSIONS.map((d) => d.name)).toEqual([
       '组织保障',
       '制度保障',

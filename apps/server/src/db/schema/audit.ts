@@ -29,7 +29,7 @@ export const auditLog = pgTable(
   ],
 );
 
-/** Key/value system parameters and policies ([policy] values of domain.md). */
+/** Key/value system parameters and policies ([policy] values of docs/domain.md §11). */
 export const systemParameters = pgTable('system_parameters', {
   key: text('key').primaryKey(),
   value: jsonb('value').notNull(),

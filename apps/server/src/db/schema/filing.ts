@@ -1,4 +1,4 @@
-/** 征集批次、备案申请、申报范围、备案材料、时间线与已备案名录 (issue: applying to be filed). */
+/** 征集批次、备案申请、申报范围、备案材料、时间线与已备案名录 (通知第五条第一款, docs/domain.md §4). */
 import { sql } from 'drizzle-orm';
 import {
   bigint,

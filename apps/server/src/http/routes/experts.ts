@@ -1,4 +1,4 @@
-/** 专家库、专家抽取与专家评审 (issue 3–4). Thin: parse, gate, one use case, present. */
+/** 专家库、专家抽取与专家评审 (通知第五条第二款). Thin: parse, gate, one use case, present. */
 import { z } from 'zod';
 import {
   createExpertRequest,

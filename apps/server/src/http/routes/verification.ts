@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import {
+  decisionReviewPeriodDto,
+  errorBody,
   inboxList,
   inboxQuery,
   messageList,
   sendBackRequest,
   stageLimitsDto,
+  updateDecisionReviewPeriod,
   verifyRequest,
 } from '@skillcert/contracts';
 import type { AppInstance } from '../app-types';
@@ -15,6 +18,10 @@ import { inbox } from '../../use-cases/verification/inbox';
 import { applicationDetail } from '../../use-cases/applications/application-detail';
 import { listMessages, markRead } from '../../use-cases/messages/messages';
 import { loadStageLimits, saveStageLimits } from '../../use-cases/applications/stage-limits';
+import {
+  loadDecisionReviewPeriod,
+  saveDecisionReviewPeriod,
+} from '../../use-cases/applications/decision-review-period';
 import { appendAudit } from '../../audit/audit-writer';
 
 const tags = ['市州审核'];
@@ -156,5 +163,31 @@ export function verificationRoutes(app: AppInstance): void {
       });
       return request.body;
     },
+  );
+
+  app.get(
+    '/api/policies/decision-review-period',
+    {
+      schema: {
+        tags,
+        summary: '决定书复核申请期限及其依据',
+        response: { 200: decisionReviewPeriodDto },
+      },
+      config: { access: { action: 'stagePolicy.read' } },
+    },
+    async () => loadDecisionReviewPeriod(deps.db),
+  );
+  app.put(
+    '/api/policies/decision-review-period',
+    {
+      schema: {
+        tags,
+        summary: '修改决定书复核申请期限及其依据（省鉴定中心）',
+        body: updateDecisionReviewPeriod,
+        response: { 200: decisionReviewPeriodDto, 400: errorBody, 409: errorBody },
+      },
+      config: { access: { action: 'stagePolicy.edit' } },
+    },
+    async (request) => saveDecisionReviewPeriod(deps, actorOf(request), request.body, requestMeta(request)),
   );
 }

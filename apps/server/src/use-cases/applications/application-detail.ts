@@ -11,6 +11,7 @@ import {
   skillLevelLabel,
   isSkillLevel,
   type Actor,
+  acceptedFileTypes,
 } from '@skillcert/domain';
 import { ORGANIZATION_KIND_LABELS, type ApplicationFacts, type RoundPolicyDto } from '@skillcert/contracts';
 import type { Executor } from '../../db/client';
@@ -139,7 +140,13 @@ export async function applicationDetail(db: Executor, actor: Actor, id: string) 
     })),
     materialSlots: policy.materialSlots
       .filter((s) => s.kinds.includes(org!.kind as never))
-      .map((s) => ({ key: s.key, label: s.label, required: s.required, accept: s.accept, maxMB: s.maxMB })),
+      .map((s) => ({
+        key: s.key,
+        label: s.label,
+        required: s.required,
+        accept: acceptedFileTypes(s.accept),
+        maxMB: s.maxMB,
+      })),
     commitment: (app.commitment as { signerName: string; signedAt: string } | null) ?? null,
     precheck: (app.precheck as never) ?? null,
     timeline: events.map((e) => ({

@@ -21,7 +21,7 @@ export type ApplicationRow = typeof applications.$inferSelect;
 
 /** Experts see only the applications they are assigned to (and not replaced on). */
 export async function assignedApplicationIds(db: Executor, actor: Actor): Promise<string[]> {
-  // Inspectors: the targets of their spot checks (issue 5).
+  // Inspectors: the targets of their spot checks (通知第五条第三款).
   if (actor.role === 'inspector') return inspectorAssignedApplicationIds(db, actor);
   if (actor.role !== 'expert') return [];
   const rows = await db

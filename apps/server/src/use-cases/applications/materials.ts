@@ -3,7 +3,7 @@
  * the type is decided by content (magic bytes). A removed or replaced file stays viewable as history.
  */
 import { and, eq, isNull } from 'drizzle-orm';
-import { conflict, invalid, notFound, type Actor, type DetectedFileType } from '@skillcert/domain';
+import { acceptedFileTypes, conflict, invalid, notFound, type Actor } from '@skillcert/domain';
 import type { RoundPolicyDto } from '@skillcert/contracts';
 import type { AppDeps, RequestMeta } from '../../deps';
 import { applicationMaterials, collectionRounds, organizations, storedFiles } from '../../db/schema';
@@ -31,7 +31,7 @@ export async function uploadRuleFor(
     throw invalid('MATERIAL_SLOT_UNKNOWN', `本批次对贵单位类型没有"${slotKey}"这一材料项`);
   }
   return {
-    accept: slot.accept as DetectedFileType[],
+    accept: acceptedFileTypes(slot.accept),
     maxBytes: slot.maxMB * 1024 * 1024,
     label: `材料"${slot.label}"`,
   };

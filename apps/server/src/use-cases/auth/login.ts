@@ -2,7 +2,7 @@
  * 登录. Every failure gets one answer (LOGIN_FAILED, naming the lockout rule) and one cost: an unknown
  * name is verified against a dummy hash at the real argon2 cost, so neither the message nor the timing
  * tells whether an account exists. That an account is locked or disabled is told only to a caller who
- * gave its right password. Failed attempts count toward the lockout (domain.md §10: 5 failures → 15
+ * gave its right password. Failed attempts count toward the lockout (docs/domain.md §10: 5 failures → 15
  * minutes, set by the security admin) and are audited even though the request fails: the failure is
  * committed first, then reported.
  */

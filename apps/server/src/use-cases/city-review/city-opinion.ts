@@ -2,7 +2,7 @@
  * 书面评估意见 (city opinion): written by the city bureau once every expert drawn for the application
  * (and not replaced) has submitted a review and the site has been assessed. One transaction: the opinion,
  * each scope item's verdict, and the move — any item recommended → 推荐 (and the recommending city becomes
- * the supervisor: 谁推荐、谁监管, domain.md §2), none → 不予推荐 with the summary as the reason.
+ * the supervisor: 谁推荐、谁监管, docs/domain.md §2), none → 不予推荐 with the summary as the reason.
  */
 import { count, eq } from 'drizzle-orm';
 import {

@@ -12,6 +12,7 @@ import { getApplication } from '../applications/application-queries';
 import { provinceRejectionDetails } from '../province-review/province-review';
 import { spotCheckFailureDetails } from '../spot-checks/spot-check-results';
 import { noticeRejectionDetails } from '../objections/notice-rejection-details';
+import { loadDecisionReviewPeriod } from '../applications/decision-review-period';
 import {
   assertDocumentReader,
   cityBureauName,
@@ -50,10 +51,11 @@ export async function decisionLetterFor(db: Executor, actor: Actor, applicationI
   if (!event || !NEGATIVE.includes(event.toStatus) || event.toStatus !== app.status) {
     throw conflict('NO_DECISION_LETTER', '该申请最近一次办理结果不是退回、不予通过或不予推荐，没有决定书');
   }
-  const [org, round, city] = await Promise.all([
+  const [org, round, city, reviewPeriod] = await Promise.all([
     organizationOf(db, app),
     roundOf(db, app),
     cityName(db, app.cityCode),
+    loadDecisionReviewPeriod(db),
   ]);
   const details: string[] = [];
 
@@ -92,7 +94,7 @@ export async function decisionLetterFor(db: Executor, actor: Actor, applicationI
     details.push(...(await noticeRejectionDetails(db, app.id, event.reason)));
   }
 
-  // 省级评估 / 抽查复核 (issue 5): the refused items with their reasons.
+  // 省级评估 / 抽查复核 (通知第五条第三款): the refused items with their reasons.
   if (event.action === 'province_reject') details.push(...(await provinceRejectionDetails(db, app.id)));
   if (event.action === 'spot_check_fail') details.push(...(await spotCheckFailureDetails(db, app.id)));
 
@@ -117,6 +119,7 @@ export async function decisionLetterFor(db: Executor, actor: Actor, applicationI
     organizationName: org.name,
     creditCode: org.creditCode,
     issuer,
+    reviewPeriod: { workingDays: reviewPeriod.workingDays, basis: reviewPeriod.basis },
     reviewBody: province ? PROVINCE_BUREAU_NAME : cityBureauName(app.cityCode, city),
     stage: STAGES[event.action] ?? '审核',
     // A return's reason is its per-material comments joined: they are listed one by one already.

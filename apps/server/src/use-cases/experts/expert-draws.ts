@@ -1,5 +1,5 @@
 /**
- * 专家随机抽取 (issue 3; domain.md §6): a city bureau draws experts for a verified application of its
+ * 专家随机抽取 (通知第五条第二款; docs/domain.md §6): a city bureau draws experts for a verified application of its
  * city. In one transaction: freeze the eligible pool and the recusals (codes + reasons), hash them,
  * generate a seed and store its hash (the commitment), draw with the domain's algorithm, store seed and
  * result, create the assignments, audit. A later draw is a replacement: it needs a reason, marks the

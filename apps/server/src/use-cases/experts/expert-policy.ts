@@ -1,5 +1,5 @@
 /**
- * [policy] values of the expert review (domain.md §2): how many experts a draw takes and how long a
+ * [policy] values of the expert review (docs/domain.md §2): how many experts a draw takes and how long a
  * reviewer of a rejected application stays recused. A system parameter (sys_admin); defaults apply
  * until one is saved.
  */

@@ -1,5 +1,5 @@
 /**
- * 专家库 (issue 3): sys_admin and city bureaus maintain experts — name, unit (and its credit code, for
+ * 专家库 (通知第五条第二款 "组织专家"): sys_admin and city bureaus maintain experts — name, unit (and its credit code, for
  * recusal), city, the occupations they may review, title, phone (SM4 at rest, shown masked) and declared
  * conflicts. A city bureau sees and edits only its own city's experts; out of scope is 404. An expert may
  * get a login account (role expert): a new one with a one-time strong password, or an existing one linked.
@@ -30,7 +30,7 @@ export interface ExpertConflictEntry {
   reason: string;
 }
 
-/** The pseudo-city of province-level units (省直, domain.md §2). */
+/** The pseudo-city of province-level units (省直, docs/domain.md §2). */
 
 const expertScope = (actor: Actor): SQL => scopeCondition(actor, { cityCode: experts.cityCode });
 

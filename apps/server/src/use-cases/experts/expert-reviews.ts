@@ -1,5 +1,5 @@
 /**
- * 专家评审 (issue 4): an expert sees only their assignments and fills one scoring form per assignment —
+ * 专家评审 (通知第五条第二款): an expert sees only their assignments and fills one scoring form per assignment —
  * six dimensions (score 0–100 + comment) and a recommendation per scope item, with a reason when not
  * recommended. Submitting locks it: the review row is unique per assignment and a second submission is
  * REVIEW_ALREADY_SUBMITTED (409). City bureau and province read the reviews with averages.

@@ -1,7 +1,8 @@
 /**
  * Receiving one uploaded file: stream it to storage with a size limit, then decide its type from its
  * content. Zero bytes, over the limit, or a type the slot does not accept → a specific Chinese error and
- * the stored bytes are removed again.
+ * the stored bytes are removed again. A ZIP counts as XLSX or DOCX only when its `[Content_Types].xml` says
+ * so; a plain ZIP archive is refused wherever it is sent.
  */
 import type { Readable } from 'node:stream';
 import {
@@ -12,6 +13,7 @@ import {
   type DetectedFileType,
 } from '@skillcert/domain';
 import { FileTooLargeError, type FileStorage } from '../../adapters/file-storage';
+import { officeTypeOfZip } from './office-type';
 
 export interface UploadedFile {
   key: string;
@@ -52,7 +54,8 @@ export async function receiveUpload(
     await storage.remove(stored.key);
     throw invalid('FILE_EMPTY', `${rule.label}是空文件（0 字节），请重新选择`);
   }
-  const type = detectFileType(stored.head);
+  let type = detectFileType(stored.head);
+  if (type === 'zip') type = (await officeTypeOfZip(storage.open(stored.key))) ?? 'zip';
   if (!rule.accept.includes(type)) {
     await storage.remove(stored.key);
     const accepted = rule.accept.map((t) => FILE_TYPE_LABELS[t]).join('、');

@@ -1,6 +1,6 @@
 /**
  * 已备案名录导入 (province center): the filed bodies of earlier rounds and the self-evaluation filings
- * already granted, from Excel with their source — R2, R7 and R8 check against them (domain.md §5).
+ * already granted, from Excel with their source — R2, R7 and R8 check against them (docs/domain.md §5).
  * All or nothing: every row is checked first; one bad row refuses the whole file (IMPORT_ROWS_INVALID,
  * a detail per problem with its row number). Rows upsert on credit code + occupation + 工种 + mode;
  * filings created by a confirmation in this system are never overwritten by an import. The registry

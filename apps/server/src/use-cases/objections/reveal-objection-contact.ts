@@ -1,4 +1,4 @@
-/** 查看异议人完整电话: like every reveal of personal data, an audited action with a reason (domain.md §10). */
+/** 查看异议人完整电话: like every reveal of personal data, an audited action with a reason (docs/domain.md §10). */
 import type { Actor } from '@skillcert/domain';
 import type { AppDeps, RequestMeta } from '../../deps';
 import { appendAudit } from '../../audit/audit-writer';

@@ -1,5 +1,5 @@
 /**
- * 提出异议 (anyone, no login; 通知第五条第四款, domain.md §7): during the notice window, with a contact
+ * 提出异议 (anyone, no login; 通知第五条第四款, docs/domain.md §7): during the notice window, with a contact
  * (name + mobile — stored SM4-encrypted with a mac, never public), the item concerned or the whole
  * application (it must be in this notice), the reason and optional evidence (PDF/JPG/PNG by content).
  * The human check is used up only once everything else is in order, then the objection is stored under

@@ -9,7 +9,7 @@ import type { Executor } from '../../db/client';
 import { divisions } from '../../db/schema';
 import type { FieldCrypto } from '../../security/field-crypto';
 
-/** Units owned by the province apply at province level as this pseudo-city (domain.md §2). */
+/** Units owned by the province apply at province level as this pseudo-city (docs/domain.md §2). */
 export const PROVINCE_PSEUDO_CITY = '430000';
 
 export function normalizeCreditCode(value: string, field: string): string {

@@ -1,5 +1,5 @@
 /**
- * 省级评估 (通知第五条第三款; domain.md §4): the province centre evaluates each forwarded application
+ * 省级评估 (通知第五条第三款; docs/domain.md §4): the province centre evaluates each forwarded application
  * (省级评估中) and records one outcome with a verdict per scope item still in the running — pass →
  * 待抽查 (refused items `rejected` with their reason; every item refused = 不予通过), return to the city
  * (→ 已核验, reason), or reject (→ 不予通过, reason, decision letter). One transaction, version-checked;

@@ -1,5 +1,5 @@
 /**
- * 评价机构名录 search (public, domain.md §7). Every criterion is answered by an index of
+ * 评价机构名录 search (public, docs/domain.md §7). Every criterion is answered by an index of
  * `registry_bodies`:
  *
  * - name: `name_tokens @> {tokens}` on the GIN index (1–2 characters are tokens themselves; longer

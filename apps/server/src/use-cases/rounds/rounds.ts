@@ -12,6 +12,7 @@ import {
   parseCalendarDate,
   todayInShanghai,
   type Actor,
+  acceptedFileTypes,
 } from '@skillcert/domain';
 import type { RoundPolicyDto } from '@skillcert/contracts';
 import type { AppDeps, RequestMeta } from '../../deps';
@@ -24,7 +25,7 @@ type RoundRow = typeof collectionRounds.$inferSelect;
 
 export const ROUND_STATUS_LABELS = { draft: '草稿', open: '征集中', closed: '已截止' } as const;
 
-/** Defaults of a new round's policy ([policy] in domain.md; the province edits them per round). */
+/** Defaults of a new round's policy ([policy] in docs/domain.md §11; the province edits them per round). */
 export function defaultRoundPolicy(): RoundPolicyDto {
   return {
     fewThreshold: 2,
@@ -42,11 +43,19 @@ export function defaultRoundPolicy(): RoundPolicyDto {
 
 /**
  * The stored policy as the contract has it: rounds created before the R8 reading of 通知第四条 was
- * corrected also carry a `socialPolicy` switch, which no rule reads any more.
+ * corrected also carry a `socialPolicy` switch, which no rule reads any more, and rounds created before
+ * XLSX and DOCX were told apart list 'zip' among a slot's types (read as both).
  */
 export function roundPolicyOf(stored: unknown): RoundPolicyDto {
   const { fewThreshold, shortagePolicy, materialSlots } = stored as RoundPolicyDto;
-  return { fewThreshold, shortagePolicy, materialSlots };
+  return {
+    fewThreshold,
+    shortagePolicy,
+    materialSlots: materialSlots.map((s) => ({
+      ...s,
+      accept: acceptedFileTypes(s.accept) as RoundPolicyDto['materialSlots'][number]['accept'],
+    })),
+  };
 }
 
 /** Submissions are accepted while the round is open and today (Asia/Shanghai) is inside its window. */

@@ -1,5 +1,5 @@
 /**
- * 抽查复核抽取的承诺 (domain.md §6 steps 1–2; R11; 通知第五条第三款 "双随机、一公开"): the province centre
+ * 抽查复核抽取的承诺 (docs/domain.md §6 steps 1–2; R11; 通知第五条第三款 "双随机、一公开"): the province centre
  * freezes, for one collection round at the cut-off, the target pool (application numbers of the round's
  * applications 待抽查), the inspector pool (active inspector codes) and the recusals, hashes each,
  * generates a secret seed server-side and stores its hash: the commitment, public at once. The draw

@@ -1,5 +1,5 @@
 /**
- * 抽取 (domain.md §6 steps 3–4; R11): draws a committed spot-check draw with the domain's deterministic
+ * 抽取 (docs/domain.md §6 steps 3–4; R11): draws a committed spot-check draw with the domain's deterministic
  * algorithm from the stored seed, in one transaction: stores the result (and so publishes the seed),
  * creates the inspectors' assignments and moves the applications — drawn → 抽查中 (draw_selected), not
  * drawn → 已通过 (draw_not_selected); an application that left the pool since the commitment (withdrawn)

@@ -1,5 +1,5 @@
 /**
- * 数据范围 of an inspector (domain.md §2: "assigned items only"): the applications they are drawn for in a
+ * 数据范围 of an inspector (docs/domain.md §2: "assigned items only"): the applications they are drawn for in a
  * spot check and not replaced on. Read by `applicationScope` (applications/application-queries.ts), so
  * an inspector can open the detail of exactly their targets and nothing else (404).
  */

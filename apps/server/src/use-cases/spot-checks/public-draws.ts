@@ -1,5 +1,5 @@
 /**
- * 抽查公开 (一公开; domain.md §6, R11): what anyone sees without logging in — every draw's commitment
+ * 抽查公开 (一公开; docs/domain.md §6, R11): what anyone sees without logging in — every draw's commitment
  * (hashes, parameters, both pools as codes, the recusals as codes + rule) from the moment it is
  * committed; after the draw the seed and the result; after publication the outcome per drawn target
  * (pass / fail only). Codes only: never an inspector's name, phone or unit, an organization's contact,

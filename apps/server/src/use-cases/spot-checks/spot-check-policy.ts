@@ -1,5 +1,5 @@
 /**
- * [policy] values of the spot check (R11, domain.md §2, §5): sample ratio (default 20 %, at least one
+ * [policy] values of the spot check (R11, docs/domain.md §2, §5): sample ratio (default 20 %, at least one
  * target), inspectors per target (≥ 2, default 2) and whether same-city inspectors are recused (default
  * on). A system parameter the province centre edits; each commitment snapshots the values it used.
  */

@@ -1,5 +1,5 @@
 /**
- * 抽查复核结果 (通知第五条第三款; domain.md §4, R11): the inspectors drawn for a target see it in "我的抽查"
+ * 抽查复核结果 (通知第五条第三款; docs/domain.md §4, R11): the inspectors drawn for a target see it in "我的抽查"
  * and record their joint result once — pass / fail, findings, a verdict per scope item still in the
  * running, attachments (photos, scanned records) uploaded beforehand — which moves the application
  * (spot_check_pass → 已通过, spot_check_fail → 不予通过 with a decision letter). Locked once recorded.

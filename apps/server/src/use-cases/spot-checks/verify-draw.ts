@@ -1,5 +1,5 @@
 /**
- * `npm run verify-draw -- <id|number>` (domain.md §6 step 4): recomputes a published spot-check draw
+ * `npm run verify-draw -- <id|number>` (docs/domain.md §6 step 4): recomputes a published spot-check draw
  * from its public record with the same domain code the public page runs in the browser, and prints
  * whether every hash and the result match. The record comes from the configured database (the public
  * view of it, exactly what GET /api/public/draws/:id answers) or, with `--url`, from any server's

@@ -3,7 +3,7 @@
  * Certification follows the national standard (通知第六条第三款), so an occupation without one cannot be
  * filed and a level the standard does not define cannot be certified. Only 五级…一级 are filable: 学徒工,
  * 特级技师 and 首席技师 are awarded otherwise. Standards whose levels are not recorded yet are taken to
- * cover 五级…一级 and flagged 待核对 (domain.md §5 R4), rather than blocking lawful applications.
+ * cover 五级…一级 and flagged 待核对 (docs/domain.md §5 R4), rather than blocking lawful applications.
  */
 import {
   DEFAULT_STANDARD_LEVELS,

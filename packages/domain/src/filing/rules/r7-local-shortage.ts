@@ -4,7 +4,7 @@
  * 工种 where one is named) in the city; a body's self-evaluation (企业/院校自主评价) serves only its own
  * employees or students, and the applicant itself is not the market it would serve, so neither counts
  * (the server counts accordingly, see `FiledCounts`). What counts as "few" and whether exceeding it warns
- * or refuses are round policies (domain.md §5 R7 [policy]); the counts and the round's targeted list
+ * or refuses are round policies (docs/domain.md §5 R7 [policy]); the counts and the round's targeted list
  * (紧缺职业（工种）目录 of the city) are shown either way so reviewers see the market, hence the separate
  * `shortageVerdict` the UI uses while the applicant picks occupations.
  */

@@ -1,5 +1,5 @@
 /**
- * 申报范围结构 (通知第三条: an application asks to be filed for 职业（工种）; domain.md §3: occupation +
+ * 申报范围结构 (通知第三条: an application asks to be filed for 职业（工种）; docs/domain.md §3: occupation +
  * 工种 + mode is the key of a scope item). An application without items has nothing to review, and the
  * same key twice would give two verdicts for one thing.
  */
