@@ -125,7 +125,7 @@ function validateSource(
   fields: Record<string, string>,
   today: string,
 ): { source: string; sourceDate: string } {
-  const source = (fields.source ?? '').normalize('NFKC').trim();
+  const source = (fields.source ?? '').trim();
   const sourceDate = (fields.sourceDate ?? '').trim();
   if (!source) throw invalid('IMPORT_SOURCE_REQUIRED', '请填写名单来源（发布机关或网站）');
   if (source.length > 200) throw invalid('IMPORT_SOURCE_TOO_LONG', '名单来源不能超过200个字');
