@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { and, inArray, isNull } from 'drizzle-orm';
+import { and, inArray, isNull, sql } from 'drizzle-orm';
 import {
   invalid,
   isCalendarDate,
@@ -164,6 +164,8 @@ export async function importCreditBlacklist(
   const sha256 = createHash('sha256').update(file.buffer).digest('hex');
 
   return deps.db.transaction(async (tx) => {
+    // One import at a time: two files naming the same listing would otherwise both insert it.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('credit_blacklist_import'))`);
     const [imported] = await tx
       .insert(creditBlacklistImports)
       .values({
