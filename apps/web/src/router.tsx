@@ -68,6 +68,7 @@ export const router = createBrowserRouter([
           page('spot-checks', () => import('./pages/province/spot-checks')),
           page('spot-checks/:id', () => import('./pages/province/spot-check-detail')),
           page('inspectors', () => import('./pages/province/inspectors')),
+          page('credit-blacklist', () => import('./pages/province/credit-blacklist')),
           page('my/spot-checks', () => import('./pages/inspector/my-spot-checks')),
           // An inspector opens the application detail of a target under 我的抽查 (scope: its assignments).
           page('my/spot-checks/:id', () => import('./pages/application-detail')),

@@ -7,6 +7,7 @@ export * from './dictionaries';
 export * from './rounds';
 export * from './applications';
 export * from './filings';
+export * from './credit-blacklist';
 export * from './experts';
 export * from './verification';
 export * from './city-review';

@@ -22,6 +22,7 @@ export * from './filing/document-wording';
 export * from './filing/rule-finding';
 export * from './filing/material-slots';
 export * from './filing/precheck-context';
+export * from './filing/serious-dishonesty';
 export * from './filing/precheck';
 export * from './filing/rules/scope-structure';
 export * from './filing/rules/r1-legal-entity';

@@ -1,7 +1,7 @@
 /** Shared steps of the demo seed: acting as a demo user, drafting with materials, submitting. */
 import { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
-import { isRole, runPrecheck, type Actor } from '@skillcert/domain';
+import { isRole, runPrecheck, todayInShanghai, type Actor } from '@skillcert/domain';
 import type { ScopeItemInput } from '@skillcert/contracts';
 import type { AppDeps } from '../deps';
 import { applications, users } from '../db/schema';
@@ -74,7 +74,7 @@ export async function draftWith(
 
 export async function submitIfClean(deps: AppDeps, actor: Actor, id: string, signerName: string) {
   const [row] = await deps.db.select().from(applications).where(eq(applications.id, id));
-  const result = runPrecheck(await buildPrecheckContext(deps.db, row!));
+  const result = runPrecheck(await buildPrecheckContext(deps.db, row!, todayInShanghai(deps.clock.now())));
   if (result.blocking)
     throw new Error(
       `demo application ${id} unexpectedly fails: ${result.findings.map((f) => f.code).join(',')}`,

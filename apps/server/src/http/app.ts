@@ -26,6 +26,7 @@ import { auditRoutes } from './routes/audit';
 import { securityRoutes } from './routes/security';
 import { homeRoutes } from './routes/home';
 import { filingRoutes } from './routes/filings';
+import { creditBlacklistRoutes } from './routes/credit-blacklist';
 import { roundRoutes } from './routes/rounds';
 import { applicationRoutes } from './routes/applications';
 import { verificationRoutes } from './routes/verification';
@@ -90,6 +91,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   securityRoutes(app);
   homeRoutes(app);
   filingRoutes(app);
+  creditBlacklistRoutes(app);
   roundRoutes(app);
   applicationRoutes(app);
   verificationRoutes(app);

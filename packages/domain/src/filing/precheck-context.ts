@@ -7,6 +7,7 @@ import type { RegistrationType } from '../credit-code';
 import type { RestrictionReview } from '../qualification-restriction';
 import type { FilingMode, OrganizationKind } from './filing-mode';
 import type { MaterialSlot } from './material-slots';
+import type { DishonestyListing } from './serious-dishonesty';
 
 export type OrganizationStatus = 'pending' | 'active' | 'disabled';
 
@@ -22,8 +23,11 @@ export interface PrecheckOrganization {
   countyCode: string | null;
   /** 规模以上企业 (R2). */
   isAboveScale: boolean;
-  /** A bad-credit mark in the credit archive (R1: 社会信用良好). */
-  badCredit: boolean;
+  /**
+   * The unit's entries (by credit code) in the imported 严重失信主体名单, in force or not: R1 (社会信用良好)
+   * decides which are in force on `today`.
+   */
+  dishonestyListings: readonly DishonestyListing[];
 }
 
 /** 技工院校 / 职业院校 / 高等院校（应用型学科）/ 其它. */
@@ -116,6 +120,8 @@ export interface PrecheckRound {
 }
 
 export interface PrecheckContext {
+  /** The day of the check (YYYY-MM-DD, Asia/Shanghai): R1 reads listing periods against it. */
+  today: string;
   organization: PrecheckOrganization;
   facts: PrecheckFacts;
   scopeItems: readonly PrecheckScopeItem[];

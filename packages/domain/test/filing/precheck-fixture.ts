@@ -7,6 +7,9 @@ import type { RuleFinding } from '../../src/filing/rule-finding';
 export const withCheck = (first17: string) => first17 + computeCreditCodeCheckChar(first17);
 export const VALID_CREDIT_CODE = withCheck('91430100MA4L12345');
 
+/** The fixture's day of the check; listing periods in tests are stated relative to it. */
+export const FIXTURE_TODAY = '2026-03-16';
+
 export const WELDER = '6-18-02-04';
 export const LATHE = '6-18-01-01'; // 车工, standard levels 待核对
 export const SECURITY_GUARD = '4-07-05-01'; // 保安员, in the 2021 qualification catalogue
@@ -28,6 +31,7 @@ export const item = (over: Partial<PrecheckScopeItem> = {}): PrecheckScopeItem =
 
 export function baseContext(over: Partial<PrecheckContext> = {}): PrecheckContext {
   return {
+    today: FIXTURE_TODAY,
     organization: {
       kind: 'enterprise',
       status: 'active',
@@ -36,7 +40,7 @@ export function baseContext(over: Partial<PrecheckContext> = {}): PrecheckContex
       cityCode: '430100',
       countyCode: '430104',
       isAboveScale: true,
-      badCredit: false,
+      dishonestyListings: [],
     },
     facts: { businessScope: '焊接结构件制造' },
     scopeItems: [item()],

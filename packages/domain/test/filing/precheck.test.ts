@@ -109,7 +109,9 @@ describe('runPrecheck', () => {
       organization: {
         ...baseContext().organization,
         status: 'pending',
-        badCredit: true,
+        dishonestyListings: [
+          { authority: '湖南省市场监督管理局', listedOn: '2025-01-01', until: null, reason: '虚假登记' },
+        ],
         isAboveScale: false,
       },
       scopeItems: [

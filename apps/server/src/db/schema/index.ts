@@ -4,3 +4,4 @@ export * from './audit';
 export * from './filing';
 export * from './review';
 export * from './province';
+export * from './credit';

@@ -14,7 +14,7 @@ import {
   submitResponse,
   withdrawRequest,
 } from '@skillcert/contracts';
-import { APPLICATION_STATUS_LABELS, runPrecheck } from '@skillcert/domain';
+import { APPLICATION_STATUS_LABELS, runPrecheck, todayInShanghai } from '@skillcert/domain';
 import type { AppInstance } from '../app-types';
 import { actorOf } from '../access';
 import { requestMeta } from '../request-meta';
@@ -259,7 +259,7 @@ export function applicationRoutes(app: AppInstance): void {
     },
     async (request) => {
       const application = await getApplication(deps.db, actorOf(request), request.params.id);
-      return runPrecheck(await buildPrecheckContext(deps.db, application));
+      return runPrecheck(await buildPrecheckContext(deps.db, application, todayInShanghai(deps.clock.now())));
     },
   );
 

@@ -18,10 +18,16 @@ import {
   skillStandards,
 } from '../../db/schema';
 import { scopeItemsOf } from './drafts';
+import { dishonestyListingsOf } from '../credit-blacklist/blacklist-entries';
 
 type ApplicationRow = typeof applications.$inferSelect;
 
-export async function buildPrecheckContext(db: Executor, app: ApplicationRow): Promise<PrecheckContext> {
+/** `today` (Asia/Shanghai) is the day the check runs: R1 reads listing periods against it. */
+export async function buildPrecheckContext(
+  db: Executor,
+  app: ApplicationRow,
+  today: string,
+): Promise<PrecheckContext> {
   // Sequential on purpose: `db` may be a transaction, i.e. one connection that runs one query at a time.
   const [org] = await db.select().from(organizations).where(eq(organizations.id, app.organizationId));
   const [round] = await db.select().from(collectionRounds).where(eq(collectionRounds.id, app.roundId));
@@ -59,8 +65,11 @@ export async function buildPrecheckContext(db: Executor, app: ApplicationRow): P
       levels: s.levelsStatus === 'recorded' ? s.levels.map((l) => parseSkillLevel(l) ?? l) : null,
     });
   }
+  // R1 社会信用良好: the applicant's own listings only (it never reads the list itself).
+  const dishonestyListings = await dishonestyListingsOf(db, org!.creditCode);
   const credit = validateCreditCode(org!.creditCode);
   return {
+    today,
     organization: {
       kind: org!.kind as 'enterprise' | 'school' | 'other',
       status: org!.status as 'pending' | 'active' | 'disabled',
@@ -69,7 +78,7 @@ export async function buildPrecheckContext(db: Executor, app: ApplicationRow): P
       cityCode: org!.cityCode,
       countyCode: org!.countyCode,
       isAboveScale: facts.isAboveScale ?? org!.isAboveScale,
-      badCredit: false,
+      dishonestyListings,
     },
     facts: {
       schoolType: facts.schoolType,

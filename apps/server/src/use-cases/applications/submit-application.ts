@@ -40,7 +40,7 @@ export async function submitApplication(
         `不在申报时间内（申报期 ${round!.windowStart} 至 ${round!.windowEnd}），不能提交`,
       );
     }
-    const result = runPrecheck(await buildPrecheckContext(tx, app));
+    const result = runPrecheck(await buildPrecheckContext(tx, app, todayInShanghai(now)));
     assertSubmittable(result, input.acknowledgedWarnings);
     const number =
       app.number ??

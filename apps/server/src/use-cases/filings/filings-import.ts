@@ -36,11 +36,11 @@ import { divisions, filings, occupations, organizations } from '../../db/schema'
 import { appendAudit } from '../../audit/audit-writer';
 import { chunk } from '../../reference/insert-chunks';
 import { lockRegistryBodies, refreshRegistryBodies } from '../registry/registry-sync';
+import { fold, readSheetRows, type RawRow } from '../files/excel-rows';
 
 export const FILINGS_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 export const FILINGS_IMPORT_MAX_ROWS = 5000;
 
-const COLUMNS = FILINGS_IMPORT_HEADERS.length;
 const CODE_PATTERN = /^X?\d-\d{2}-\d{2}-\d{2}$/;
 
 export async function buildFilingsTemplate(): Promise<Buffer> {
@@ -83,62 +83,7 @@ export async function buildFilingsTemplate(): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-const fold = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
-/** Header comparison: the words before any parenthesised hint. */
-const headerKey = (s: string) => fold(s).split('(')[0] ?? '';
-
-const cellText = (cell: ExcelJS.Cell): string =>
-  String(cell.text ?? '')
-    .normalize('NFKC')
-    .trim();
-
-const pad2 = (n: number) => String(n).padStart(2, '0');
-
-/** A date cell, a date serial number or text such as 2023-06-30, 2023/6/30, 2023.6.30, 2023年6月30日. */
-function cellDate(cell: ExcelJS.Cell): string {
-  const value = cell.value;
-  if (value instanceof Date) return value.toISOString().slice(0, 10); // ExcelJS dates are UTC midnight
-  if (typeof value === 'number' && value > 1 && value < 2_958_466) {
-    return new Date(Date.UTC(1899, 11, 30) + Math.round(value) * 86_400_000).toISOString().slice(0, 10);
-  }
-  const text = cellText(cell);
-  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text);
-  return m ? `${m[1]}-${pad2(Number(m[2]))}-${pad2(Number(m[3]))}` : text;
-}
-
-interface RawRow {
-  row: number;
-  cells: string[];
-}
-
-async function readRows(buffer: Buffer): Promise<RawRow[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw invalid('IMPORT_FILE_INVALID', '无法读取该文件：请上传用导入模板填写的 .xlsx 文件');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw invalid('IMPORT_FILE_INVALID', '文件中没有工作表');
-  const header = Array.from({ length: COLUMNS }, (_, i) =>
-    headerKey(cellText(sheet.getRow(1).getCell(i + 1))),
-  );
-  if (!header.every((h, i) => h === headerKey(FILINGS_IMPORT_HEADERS[i]!))) {
-    throw invalid(
-      'IMPORT_HEADER_INVALID',
-      `表头应依次为：${FILINGS_IMPORT_HEADERS.join('、')}；请下载导入模板填写`,
-    );
-  }
-  const rows: RawRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber === 1) return;
-    const cells = Array.from({ length: COLUMNS }, (_, i) =>
-      i === 7 ? cellDate(row.getCell(i + 1)) : cellText(row.getCell(i + 1)),
-    );
-    if (cells.some((v) => v !== '')) rows.push({ row: rowNumber, cells });
-  });
-  return rows;
-}
+const readRows = (buffer: Buffer) => readSheetRows(buffer, FILINGS_IMPORT_HEADERS, [7]);
 
 interface FilingRow {
   row: number;

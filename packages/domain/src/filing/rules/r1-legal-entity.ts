@@ -2,16 +2,20 @@
  * R1 独立法人主体 (通知第二条第一款: "在湖南省行政区域内依法批准设立独立法人主体单位，管理规范，社会信用良好").
  * The account must be activated by the city centre (it vouches for the unit), the credit code valid and
  * not a 个体工商户 (not a legal person), the registration in Hunan — the code's division is only a proxy,
- * the chosen city is authoritative, so a mismatch warns — with the legal-entity proof uploaded and no
- * bad-credit mark.
+ * the chosen city is authoritative, so a mismatch warns — with the legal-entity proof uploaded, and of
+ * good social credit: not on the 严重失信主体名单 for a period covering the day of the check.
  */
 import { validateCreditCode } from '../../credit-code';
 import { CLAUSES } from '../clauses';
 import { LEGAL_ENTITY_PROOF_SLOT_KEY } from '../material-slots';
 import type { PrecheckContext } from '../precheck-context';
 import { errorFinding, warningFinding, type RuleFinding } from '../rule-finding';
+import { listingInForce, listingPeriodText } from '../serious-dishonesty';
 
-export type R1Context = Pick<PrecheckContext, 'organization' | 'materials' | 'legalEntityProofSlotKey'>;
+export type R1Context = Pick<
+  PrecheckContext,
+  'organization' | 'materials' | 'legalEntityProofSlotKey' | 'today'
+>;
 
 const base = { rule: 'R1', clause: CLAUSES.legalEntity } as const;
 
@@ -90,13 +94,16 @@ export function checkLegalEntity(ctx: R1Context): RuleFinding[] {
     );
   }
 
-  if (org.badCredit) {
+  const listing = listingInForce(org.dishonestyListings, ctx.today);
+  if (listing) {
     findings.push(
       errorFinding({
         ...base,
-        code: 'BAD_CREDIT',
-        message: '单位存在不良信用记录，不符合"社会信用良好"的申报条件',
-        fix: '不良信用记录修复或移出后方可申报；如有异议请向记录机关申请复核',
+        code: 'SERIOUS_DISHONESTY_LISTED',
+        message:
+          `单位被${listing.authority}于${listing.listedOn}列入严重失信主体名单` +
+          `（有效期：${listingPeriodText(listing)}；事由：${listing.reason}），不符合"社会信用良好"的申报条件`,
+        fix: '移出严重失信主体名单或有效期届满后方可申报；如有异议请向列入机关申请信用修复或复核',
       }),
     );
   }
