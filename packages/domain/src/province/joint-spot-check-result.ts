@@ -147,3 +147,11 @@ export function checkDecisionReason(reason: string | null | undefined): string {
   }
   return r;
 }
+
+/** Timeline lines of the joint result's steps (the application's status does not change with them). */
+export const SPOT_CHECK_RESULT_EVENT_LABELS: Readonly<Record<string, string>> = {
+  spot_check_result_drafted: '起草抽查复核结果',
+  spot_check_result_submitted: '抽查复核结果提交会签',
+  spot_check_result_signed: '复核组成员签字确认',
+  spot_check_result_dissented: '复核组成员提出异议',
+};
