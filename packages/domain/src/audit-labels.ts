@@ -75,7 +75,6 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'spot_check.result_submitted': '提交抽查复核结果会签',
   'spot_check.result_signed': '签字确认抽查复核结果',
   'spot_check.result_dissented': '对抽查复核结果提出异议',
-  'spot_check.result_decided': '裁决有异议的抽查复核结果',
   'system.demo_seeded': '生成演示数据',
   'user.created': '新建用户',
   'user.updated': '修改用户',

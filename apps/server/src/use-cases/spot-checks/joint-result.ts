@@ -180,19 +180,8 @@ export async function actOnSpotCheckResult(
       reason,
     };
     if (next === 'agreed') {
-      // The last signature: the joint result moves the application (its audit entry is the last statement).
-      await appendAudit(
-        tx,
-        {
-          actor,
-          ip: meta.ip,
-          action: 'spot_check.result_signed',
-          targetType: 'application',
-          targetId: app.id,
-          after: audit,
-        },
-        now,
-      );
+      // The last signature: the joint result moves the application; the transition's audit entry (the
+      // transaction's last statement, see audit-writer) records this signature with it.
       await takeEffect(tx, app, draftPlan(row), actor, now, meta, { ...audit, jointResult: 'agreed' });
       return;
     }
