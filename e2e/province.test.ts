@@ -160,28 +160,60 @@ describe.skipIf(!hasBrowser)('province path and public pages in Chromium', () =>
     });
   });
 
-  it('the drawn inspector records a pass and the province publishes the results', async () => {
+  it('the drawn panel drafts and signs a pass on site, and the province publishes the results', async () => {
     const res = await server.app.inject({ method: 'GET', url: `/api/public/draws/${drawId}` });
     const draw = res.json() as {
       result: { selected: { applicationNumber: string; inspectorCodes: string[] }[] };
     };
     expect(draw.result.selected).toHaveLength(1);
     const target = draw.result.selected[0]!;
-    // The demo inspectors DC0001…DC0005 are ducha1…ducha5 (seeded in that order).
-    const username = `ducha${Number(target.inspectorCodes[0]!.slice(2))}`;
-    await as(username, async (page) => {
+    // The demo inspectors DC0001…DC0005 are ducha1…ducha5; the first drafts, the whole panel signs (通知§五(三)).
+    const usernames = target.inspectorCodes.map((c) => `ducha${Number(c.slice(2))}`);
+    const evidence = {
+      name: '现场照片.png',
+      mimeType: 'image/png',
+      buffer: Buffer.concat([
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+        Buffer.alloc(512, 1),
+      ]),
+    };
+    const confirmModal = (page: Page, name: RegExp) =>
+      page.locator('.ant-modal-confirm').getByRole('button', { name }).click();
+    await as(usernames[0]!, async (page) => {
       await page.getByRole('navigation', { name: '功能菜单' }).getByText('我的抽查', { exact: true }).click();
       const card = page.locator('.ant-card').filter({ hasText: target.applicationNumber }).first();
-      await card.getByRole('button', { name: '录入复核结果' }).click();
-      const form = page.locator('.ant-drawer').filter({ hasText: '录入复核结果' });
+      await card.getByRole('button', { name: '起草复核结果' }).click();
+      const form = page.locator('.ant-drawer').filter({ hasText: '起草复核结果' });
+      await form.getByLabel('实地复核日期').fill(todayInShanghai(clock.now()));
+      await form.getByLabel('复核地点').fill('被复核单位实训楼一层焊接实训车间');
+      await form.getByLabel('在场人员').fill('被复核单位校长、教务处长，复核组全体成员');
       await form
         .getByLabel('现场复核发现')
         .fill('实地核对理论机考室、焊接实训工位与视频监控，与申报材料一致');
-      await form.getByRole('button', { name: '提交复核结果' }).click();
-      await page
-        .locator('.ant-modal-confirm')
-        .getByRole('button', { name: /^提\s*交$/ })
-        .click();
+      await form.locator('input[type=file]').setInputFiles(evidence);
+      await form.getByText('现场照片.png').waitFor();
+      await form.getByRole('button', { name: '保存草稿' }).click();
+      await confirmModal(page, /^提\s*交$/);
+      await card.getByRole('button', { name: '提交会签' }).click();
+      await confirmModal(page, /^确\s*认$/);
+      await card.getByRole('button', { name: '签字确认' }).click();
+      await confirmModal(page, /^确\s*认$/);
+      await card.getByText('待签字').first().waitFor({ timeout: 20_000 });
+    });
+    for (const username of usernames.slice(1)) {
+      await as(username, async (page) => {
+        await page
+          .getByRole('navigation', { name: '功能菜单' })
+          .getByText('我的抽查', { exact: true })
+          .click();
+        const card = page.locator('.ant-card').filter({ hasText: target.applicationNumber }).first();
+        await card.getByRole('button', { name: '签字确认' }).click();
+        await confirmModal(page, /^确\s*认$/);
+      });
+    }
+    await as(usernames[0]!, async (page) => {
+      await page.getByRole('navigation', { name: '功能菜单' }).getByText('我的抽查', { exact: true }).click();
+      const card = page.locator('.ant-card').filter({ hasText: target.applicationNumber }).first();
       await card.getByText('复核通过').first().waitFor({ timeout: 20_000 });
     });
     await as('sjzx', async (page) => {

@@ -14,7 +14,10 @@ import { multipart } from './support/multipart';
 import { extractPdf } from './support/pdf-text';
 import { openRoundId, statusOf } from './support/province-fixtures';
 import {
+  agreeJointResult,
   createTestInspector,
+  onSite,
+  resultStep,
   stagedApplication,
   versionOf,
   type CreatedInspector,
@@ -590,7 +593,7 @@ describe('replacement, results and publication', () => {
     });
   });
 
-  it('records a target’s result once: bad input, a stale version and strangers are refused', async () => {
+  it('drafts a target’s result once, signed by the whole panel: bad input, a stale version and strangers are refused', async () => {
     const member = await byCode(a.panel[0]!.code).login();
     const stranger = Object.values(inspectors).find(
       (i) => i !== inspectors.retired && !a.panel.some((p) => p.code === i.code),
@@ -612,21 +615,29 @@ describe('replacement, results and publication', () => {
     const fileId = upload.json().id as string;
 
     const findings = '现场实操工位20个，设备运行正常，视频监控可在线调阅，与申报材料一致。';
+    const visit = { ...onSite(ctx.clock.today()), attachmentFileIds: [fileId] };
     const bad: [Record<string, unknown>, number, string][] = [
-      [{ outcome: 'fail', findings, version }, 400, 'REASON_REQUIRED'],
-      [{ outcome: 'pass', findings, items: [], version }, 400, 'SPOT_CHECK_ITEMS_INVALID'],
+      [{ ...visit, outcome: 'fail', findings, version }, 400, 'REASON_REQUIRED'],
+      [{ ...visit, outcome: 'pass', findings, items: [], version }, 400, 'SPOT_CHECK_ITEMS_INVALID'],
       [
-        { outcome: 'pass', findings, items: [{ scopeItemId: item, verdict: 'fail' }], version },
+        { ...visit, outcome: 'pass', findings, items: [{ scopeItemId: item, verdict: 'fail' }], version },
         400,
         'SPOT_CHECK_ITEMS_INVALID',
       ],
       [
-        { outcome: 'pass', findings: '太短', items: [{ scopeItemId: item, verdict: 'pass' }], version },
+        {
+          ...visit,
+          outcome: 'pass',
+          findings: '太短',
+          items: [{ scopeItemId: item, verdict: 'pass' }],
+          version,
+        },
         400,
         'VALIDATION_FAILED',
       ],
       [
         {
+          ...visit,
           outcome: 'pass',
           findings,
           items: [{ scopeItemId: item, verdict: 'pass' }],
@@ -637,7 +648,13 @@ describe('replacement, results and publication', () => {
         'ATTACHMENT_UNKNOWN',
       ],
       [
-        { outcome: 'pass', findings, items: [{ scopeItemId: item, verdict: 'pass' }], version: version - 1 },
+        {
+          ...visit,
+          outcome: 'pass',
+          findings,
+          items: [{ scopeItemId: item, verdict: 'pass' }],
+          version: version - 1,
+        },
         409,
         'VERSION_CONFLICT',
       ],
@@ -650,6 +667,7 @@ describe('replacement, results and publication', () => {
     const other = await (
       await stranger.login()
     ).post(`/api/my/spot-checks/${a.applicationId}/result`, {
+      ...visit,
       outcome: 'pass',
       findings,
       items: [{ scopeItemId: item, verdict: 'pass' }],
@@ -661,22 +679,35 @@ describe('replacement, results and publication', () => {
     expect(await queryCount(db(), sql`select count(*)::int as n from spot_check_results`)).toBe(0);
 
     const ok = await member.post(`/api/my/spot-checks/${a.applicationId}/result`, {
+      ...visit,
       outcome: 'pass',
       findings,
       items: [{ scopeItemId: item, verdict: 'pass' }],
-      attachmentFileIds: [fileId],
       version,
     });
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json()).toMatchObject({ canRecord: false, status: 'cleared', result: { outcome: 'pass' } });
+    // A draft moves nothing: the panel signs it first (通知§五(三): the result is joint).
+    expect(ok.json()).toMatchObject({
+      canRecord: false,
+      status: 'spot_check',
+      result: { status: 'draft', outcome: 'pass', allowedActions: ['submit'], visitDate: ctx.clock.today() },
+    });
     expect(ok.json().result.attachments).toEqual([
       expect.objectContaining({ id: fileId, originalName: '现场照片.png' }),
     ]);
+    expect(await statusOf(db(), a.applicationId)).toBe('spot_check');
+    const colleague = await byCode(a.panel[1]!.code).login();
+    expect((await resultStep(member, a.applicationId, 'submit')).statusCode).toBe(200);
+    expect((await resultStep(member, a.applicationId, 'sign')).statusCode).toBe(200);
+    expect(await statusOf(db(), a.applicationId)).toBe('spot_check');
+    const signed = await resultStep(colleague, a.applicationId, 'sign');
+    expect(signed.statusCode, signed.body).toBe(200);
+    expect(signed.json()).toMatchObject({ status: 'cleared', result: { status: 'agreed', effective: true } });
     expect(await statusOf(db(), a.applicationId)).toBe('cleared');
 
     // Locked: neither panel member can record again or add files.
-    const colleague = await byCode(a.panel[1]!.code).login();
     const again = await colleague.post(`/api/my/spot-checks/${a.applicationId}/result`, {
+      ...visit,
       outcome: 'fail',
       findings,
       reason: '改判',
@@ -710,13 +741,20 @@ describe('replacement, results and publication', () => {
 
   it('a failed spot check rejects the application with a decision letter citing the reason', async () => {
     const panel = (await detail(drawId)).targets.find((t) => t.applicationId === b.applicationId)!.panel;
-    const member = await byCode(panel.find((p) => p.status === 'assigned')!.code).login();
-    const res = await member.post(`/api/my/spot-checks/${b.applicationId}/result`, {
-      outcome: 'fail',
-      findings: '现场仅有实操工位6个，联系人王某（13700001111）称其余设备外借。',
-      reason: '实操场地与设备不满足国家职业技能标准要求',
-      version: await versionOf(db(), b.applicationId),
-    });
+    const members = await Promise.all(
+      panel.filter((p) => p.status === 'assigned').map((p) => byCode(p.code).login()),
+    );
+    const res = await agreeJointResult(
+      members,
+      b.applicationId,
+      {
+        outcome: 'fail',
+        findings: '现场仅有实操工位6个，联系人王某（13700001111）称其余设备外借。',
+        reason: '实操场地与设备不满足国家职业技能标准要求',
+        version: await versionOf(db(), b.applicationId),
+      },
+      ctx.clock.today(),
+    );
     expect(res.statusCode, res.body).toBe(200);
     expect(await statusOf(db(), b.applicationId)).toBe('rejected');
     const [verdict] = await queryRows<{ verdict: string }>(
@@ -735,7 +773,10 @@ describe('replacement, results and publication', () => {
   it('publishes the results (一公开) once, outcomes only, with no personal data in public', async () => {
     // Any other drawn target passes.
     for (const t of (await detail(drawId)).targets.filter((x) => x.status === 'spot_check')) {
-      const member = await byCode(t.panel.find((p) => p.status === 'assigned')!.code).login();
+      const members = await Promise.all(
+        t.panel.filter((p) => p.status === 'assigned').map((p) => byCode(p.code).login()),
+      );
+      const member = members[0]!;
       const item = (
         (await member.get('/api/my/spot-checks')).json().items as {
           applicationId: string;
@@ -744,12 +785,17 @@ describe('replacement, results and publication', () => {
       )
         .find((x) => x.applicationId === t.applicationId)!
         .scopeItems.map((s) => ({ scopeItemId: s.id, verdict: 'pass' }));
-      const ok = await member.post(`/api/my/spot-checks/${t.applicationId}/result`, {
-        outcome: 'pass',
-        findings: '现场条件与申报材料一致，符合要求。',
-        items: item,
-        version: await versionOf(db(), t.applicationId),
-      });
+      const ok = await agreeJointResult(
+        members,
+        t.applicationId,
+        {
+          outcome: 'pass',
+          findings: '现场条件与申报材料一致，符合要求。',
+          items: item,
+          version: await versionOf(db(), t.applicationId),
+        },
+        ctx.clock.today(),
+      );
       expect(ok.statusCode, ok.body).toBe(200);
     }
     expect((await detail(drawId)).abilities.publish).toBe(true);

@@ -238,7 +238,39 @@ export const spotCheckAttachmentDto = z.object({
   sha256: z.string(),
 });
 
+/** A target's joint on-site result (通知§五(三)): the draft, the panel's signatures, the decision. */
 export const spotCheckResultDto = z.object({
+  status: z.enum(['draft', 'signing', 'agreed', 'disputed', 'decided']),
+  statusLabel: z.string(),
+  /** Agreed or decided: the application moved and the result may be published. */
+  effective: z.boolean(),
+  visitDate: z.string().nullable(),
+  place: z.string().nullable(),
+  present: z.string().nullable(),
+  signatures: z.array(
+    z.object({
+      inspectorName: z.string(),
+      kind: z.enum(['sign', 'dissent']),
+      kindLabel: z.string(),
+      reason: z.string().nullable(),
+      createdAt: z.string(),
+    }),
+  ),
+  /** Panel members who have not signed or dissented yet (while signing). */
+  awaiting: z.array(z.string()),
+  decision: z
+    .object({
+      outcome: z.enum(['pass', 'fail']),
+      outcomeLabel: z.string(),
+      reason: z.string(),
+      decidedByName: z.string(),
+      decidedAt: z.string(),
+    })
+    .nullable(),
+  /** What the viewer may do now (from the domain's state machine). */
+  allowedActions: z.array(z.enum(['submit', 'sign', 'dissent', 'decide'])),
+  /** The result's own version (for submit, sign, dissent and decide). */
+  version: z.number(),
   outcome: z.enum(['pass', 'fail']),
   outcomeLabel: z.string(),
   findings: z.string(),
@@ -356,6 +388,11 @@ export const mySpotCheck = z.object({
 export const mySpotCheckList = z.object({ items: z.array(mySpotCheck) });
 
 export const spotCheckResultRequest = z.strictObject({
+  /** The day of the visit (Beijing), YYYY-MM-DD: not in the future, not before the draw. */
+  visitDate: z.string().trim().max(10, '请填写实地复核日期（年-月-日）'),
+  /** Checked by the domain, so a missing one answers with its own code. */
+  place: z.string().max(500).optional().default(''),
+  present: z.string().max(2000).optional().default(''),
   outcome: z.enum(['pass', 'fail'], { message: '请选择复核结论' }),
   findings: z.string().trim().min(10, '请填写现场复核发现（至少10个字）').max(8000),
   /** Required on fail: cited in the decision letter. */
@@ -375,6 +412,20 @@ export const spotCheckResultRequest = z.strictObject({
   version: versionField,
 });
 export type SpotCheckResultRequest = z.infer<typeof spotCheckResultRequest>;
+
+/** Submit, sign or dissent (a dissent needs its reason: the domain refuses it without). */
+export const spotCheckResultStepRequest = z.strictObject({
+  reason: z.string().trim().max(2000).optional(),
+  /** The result's version as the inspector saw it. */
+  version: versionField,
+});
+
+/** The province centre's decision of a disputed result (the reason is required by the domain). */
+export const spotCheckDecisionRequest = z.strictObject({
+  outcome: z.enum(['pass', 'fail'], { message: '请选择裁决结论' }),
+  reason: z.string().trim().max(2000).optional(),
+  version: versionField,
+});
 
 // ------------------------------------------------------------------ public
 

@@ -239,18 +239,19 @@ export const TRANSITIONS: Readonly<Record<ApplicationAction, TransitionRule>> = 
     '抽查复核通过',
     ['spot_check'],
     'cleared',
-    ['inspector'],
+    ['inspector', 'province_center'],
     'none',
     T.province,
   ),
-  // The drawn inspectors record the joint result of their visit (R11). A failed spot check is a
-  // negative outcome with a decision letter, so it needs its reasons too.
+  // The drawn panel's joint result moves the application once every member signed; with a dissent the
+  // province centre decides (通知§五(三), R11). A failed spot check is a negative outcome with a decision
+  // letter, so it needs its reasons too.
   spot_check_fail: row(
     'spot_check_fail',
     '抽查复核不通过',
     ['spot_check'],
     'rejected',
-    ['inspector'],
+    ['inspector', 'province_center'],
     'required',
     T.province,
   ),

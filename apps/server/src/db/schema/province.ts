@@ -122,7 +122,11 @@ export const spotCheckAssignments = pgTable(
   ],
 );
 
-/** 抽查复核结果 of one target (the inspectors' joint result), locked once recorded. */
+/**
+ * 抽查复核结果 of one target (通知§五(三) 实地抽查复核): drafted on site by one panel member, signed or
+ * disputed by every member, decided by the province centre on a dissent. The draft's content is locked
+ * once submitted; it takes effect (agreed | decided) only through the joint signatures or the decision.
+ */
 export const spotCheckResults = pgTable(
   'spot_check_results',
   {
@@ -141,8 +145,47 @@ export const spotCheckResults = pgTable(
     recordedBy: uuid('recorded_by').notNull(),
     recordedByName: text('recorded_by_name').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    /**
+     * draft | signing | agreed | disputed | decided (domain: joint-spot-check-result). Results recorded
+     * before joint signing existed were final, hence the default.
+     */
+    status: text('status').notNull().default('agreed'),
+    /** The drafter's overall reason (a fail needs one; the decision letter cites it). */
+    reason: text('reason'),
+    /** On-site facts: the visit date (Beijing), the place and who was present. */
+    visitDate: date('visit_date', { mode: 'string' }),
+    place: text('place'),
+    present: text('present'),
+    /** The drafter's inspector record (panel members sign against it). */
+    drafterInspectorId: uuid('drafter_inspector_id'),
+    /** The province centre's decision of a disputed result. */
+    decisionOutcome: text('decision_outcome'),
+    decisionReason: text('decision_reason'),
+    decisionItemVerdicts: jsonb('decision_item_verdicts'),
+    decidedBy: uuid('decided_by'),
+    decidedByName: text('decided_by_name'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
   },
   (t) => [uniqueIndex('spot_check_results_key').on(t.drawId, t.applicationId)],
+);
+
+/** A panel member's signature (签字确认) or dissent (异议, with its reason) on a submitted result. */
+export const spotCheckResultSignatures = pgTable(
+  'spot_check_result_signatures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    resultId: uuid('result_id').notNull(),
+    inspectorId: uuid('inspector_id').notNull(),
+    /** "code name" of the inspector at the time. */
+    inspectorName: text('inspector_name').notNull(),
+    userId: uuid('user_id').notNull(),
+    /** sign | dissent */
+    kind: text('kind').notNull(),
+    reason: text('reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('spot_check_result_signatures_key').on(t.resultId, t.inspectorId)],
 );
 
 /**

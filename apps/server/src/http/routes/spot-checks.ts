@@ -18,7 +18,9 @@ import {
   spotCheckPolicy,
   spotCheckPreview,
   spotCheckPreviewQuery,
+  spotCheckDecisionRequest,
   spotCheckResultRequest,
+  spotCheckResultStepRequest,
   spotCheckVersionRequest,
   voidSpotCheckRequest,
 } from '@skillcert/contracts';
@@ -48,6 +50,7 @@ import {
   SPOT_CHECK_ATTACHMENT_RULE,
   uploadSpotCheckAttachment,
 } from '../../use-cases/spot-checks/spot-check-results';
+import { actOnSpotCheckResult, decideSpotCheckResult } from '../../use-cases/spot-checks/joint-result';
 
 const tags = ['省级评估与抽查复核'];
 const idParams = z.object({ id: z.string() });
@@ -303,7 +306,7 @@ export function spotCheckRoutes(app: AppInstance): void {
     {
       schema: {
         tags,
-        summary: '录入抽查复核结果（通过/不通过、发现、逐项结论、附件；录入后锁定）',
+        summary: '起草实地抽查复核结果（复核日期、地点、在场人员、结论、发现、逐项结论、现场证据附件）',
         params: appParams,
         body: spotCheckResultRequest,
         response: { 200: mySpotCheck, ...errors },
@@ -318,6 +321,63 @@ export function spotCheckRoutes(app: AppInstance): void {
         request.body,
         requestMeta(request),
       ),
+  );
+
+  // 通知§五(三): the result is joint — the drafter submits it, every panel member signs or dissents.
+  const steps = [
+    ['submit', '提交会签（起草人；提交后内容锁定）'],
+    ['sign', '签字确认复核结果（复核组成员；全员签字后生效）'],
+    ['dissent', '对复核结果提出异议（须填写理由；由省鉴定中心裁决）'],
+  ] as const;
+  for (const [step, summary] of steps) {
+    app.post(
+      `/api/my/spot-checks/:applicationId/result/${step}`,
+      {
+        schema: {
+          tags,
+          summary,
+          params: appParams,
+          body: spotCheckResultStepRequest,
+          response: { 200: mySpotCheck, ...errors },
+        },
+        config: { access: { action: 'spotCheck.own' } },
+      },
+      async (request) =>
+        actOnSpotCheckResult(
+          deps,
+          actorOf(request),
+          request.params.applicationId,
+          step,
+          request.body,
+          requestMeta(request),
+        ),
+    );
+  }
+
+  app.post(
+    '/api/spot-checks/:id/targets/:applicationId/decision',
+    {
+      schema: {
+        tags,
+        summary: '裁决有异议的抽查复核结果（通过/不通过，须填写理由）',
+        params: z.object({ id: z.string(), applicationId: z.string() }),
+        body: spotCheckDecisionRequest,
+        response: { 200: spotCheckDrawDetail, ...errors },
+      },
+      config: { access: { action: 'spotCheck.manage' } },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      await decideSpotCheckResult(
+        deps,
+        actor,
+        request.params.id,
+        request.params.applicationId,
+        request.body,
+        requestMeta(request),
+      );
+      return drawDetail(deps.db, actor, request.params.id);
+    },
   );
 
   app.get(

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import {
   allowedActions,
   APPLICATION_ACTION_LABELS,
+  SPOT_CHECK_RESULT_EVENT_LABELS,
   APPLICATION_STATUS_LABELS,
   EVALUATION_MODE_LABELS,
   isTargeted,
@@ -155,7 +156,9 @@ export async function applicationDetail(db: Executor, actor: Actor, id: string) 
       actionLabel:
         e.action === 'create'
           ? '创建草稿'
-          : (APPLICATION_ACTION_LABELS[e.action as keyof typeof APPLICATION_ACTION_LABELS] ?? e.action),
+          : (APPLICATION_ACTION_LABELS[e.action as keyof typeof APPLICATION_ACTION_LABELS] ??
+            SPOT_CHECK_RESULT_EVENT_LABELS[e.action] ??
+            e.action),
       fromStatus: e.fromStatus,
       toStatus: e.toStatus,
       toStatusLabel: statusLabel(e.toStatus),

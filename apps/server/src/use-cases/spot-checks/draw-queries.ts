@@ -31,7 +31,7 @@ import {
   summaryFields,
   type DrawRow,
 } from './draw-records';
-import { resultViews } from './spot-check-results';
+import { EFFECTIVE_RESULT_STATES, resultViews } from './spot-check-results';
 
 export interface DrawFilter {
   roundId?: string | undefined;
@@ -66,7 +66,13 @@ export async function listSpotCheckDraws(db: Executor, f: DrawFilter) {
       ? db
           .select({ drawId: spotCheckResults.drawId, n: count() })
           .from(spotCheckResults)
-          .where(inArray(spotCheckResults.drawId, ids))
+          // Only effective results count (agreed by the whole panel or decided by the province centre).
+          .where(
+            and(
+              inArray(spotCheckResults.drawId, ids),
+              inArray(spotCheckResults.status, EFFECTIVE_RESULT_STATES),
+            ),
+          )
           .groupBy(spotCheckResults.drawId)
       : Promise.resolve([]),
   ]);
@@ -122,7 +128,7 @@ export async function spotCheckDrawDetail(db: Executor, actor: Actor, id: string
   ]);
   const appOf = new Map(apps.map((a) => [a.app.number!, a]));
   const inspectorOf = new Map(pool.map((i) => [i.code, i]));
-  const targets = p.kind === 'round' && d.status === 'drawn' ? await drawnTargets(db, d, appOf) : [];
+  const targets = p.kind === 'round' && d.status === 'drawn' ? await drawnTargets(db, d, appOf, actor) : [];
   const manage = actor.role === 'province_center';
   return {
     ...summaryFields(
@@ -169,7 +175,7 @@ export async function spotCheckDrawDetail(db: Executor, actor: Actor, id: string
         p.kind === 'round' &&
         d.status === 'drawn' &&
         !d.resultsPublishedAt &&
-        targets.every((t) => t.result !== null || t.status === 'withdrawn'),
+        targets.every((t) => t.result?.effective || t.status === 'withdrawn'),
       replace:
         manage &&
         p.kind === 'round' &&
@@ -184,6 +190,7 @@ async function drawnTargets(
   db: Executor,
   d: DrawRow,
   appOf: Map<string, { app: typeof applications.$inferSelect; orgName: string; cityName: string | null }>,
+  actor: Actor,
 ) {
   const selected = resultOf(d)?.selected ?? [];
   const appIds = selected.map((s) => appOf.get(s.applicationNumber)?.app.id).filter((x): x is string => !!x);
@@ -213,7 +220,11 @@ async function drawnTargets(
       .from(spotCheckResults)
       .where(and(eq(spotCheckResults.drawId, d.id), inArray(spotCheckResults.applicationId, appIds))),
   ]);
-  const views = await resultViews(db, results);
+  const views = await resultViews(
+    db,
+    results,
+    actor.role === 'province_center' ? { kind: 'province_center' } : { kind: 'other' },
+  );
   return selected.flatMap((s) => {
     const a = appOf.get(s.applicationNumber);
     if (!a) return [];

@@ -22,6 +22,8 @@ import {
   summaryFields,
   type DrawRow,
 } from './draw-records';
+import { effectiveOutcome } from './result-views';
+import { EFFECTIVE_RESULT_STATES } from './spot-check-results';
 
 function publicSummary(d: DrawRow, roundTitle: string) {
   const s = summaryFields(d, roundTitle, null);
@@ -108,10 +110,11 @@ async function publicOutcomes(db: Executor, d: DrawRow) {
     .from(applications)
     .where(and(inArray(applications.number, numbers), eq(applications.roundId, d.roundId)));
   const results = await db
-    .select({ applicationId: spotCheckResults.applicationId, outcome: spotCheckResults.outcome })
+    .select()
     .from(spotCheckResults)
-    .where(eq(spotCheckResults.drawId, d.id));
-  const outcomeOf = new Map(results.map((x) => [x.applicationId, x.outcome]));
+    .where(and(eq(spotCheckResults.drawId, d.id), inArray(spotCheckResults.status, EFFECTIVE_RESULT_STATES)));
+  // 一公开 publishes what took effect: the panel's agreed result or the province centre's decision.
+  const outcomeOf = new Map(results.map((x) => [x.applicationId, effectiveOutcome(x).outcome]));
   return numbers.map((n) => {
     const a = apps.find((x) => x.number === n);
     const outcome = (a && outcomeOf.get(a.id)) ?? (a?.status === 'withdrawn' ? 'withdrawn' : 'pending');

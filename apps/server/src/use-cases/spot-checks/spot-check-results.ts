@@ -1,26 +1,26 @@
 /**
- * 抽查复核结果 (通知第五条第三款; docs/domain.md §4, R11): the inspectors drawn for a target see it in "我的抽查"
- * and record their joint result once — pass / fail, findings, a verdict per scope item still in the
- * running, attachments (photos, scanned records) uploaded beforehand — which moves the application
- * (spot_check_pass → 已通过, spot_check_fail → 不予通过 with a decision letter). Locked once recorded.
- * The province centre then publishes the results of the draw (一公开) when every target has one.
+ * 抽查复核结果 (通知§五(三) 实地抽查复核; docs/domain.md §5, R11): the inspectors drawn for a target see it in
+ * "我的抽查"; one of them drafts the on-site result — visit date, place, who was present, pass / fail,
+ * findings, a verdict per scope item still in the running, evidence uploaded beforehand (≥ 1). The draft
+ * does not move the application: the panel signs it off or disputes it (joint-result.ts), and only an
+ * agreed or decided result moves it. The province centre then publishes the results of the draw (一公开)
+ * when every target has an effective one.
  */
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import {
   applicationStateLabel,
+  checkOnSiteRecord,
   conflict,
   invalid,
   notFound,
   planSpotCheckResult,
-  SPOT_CHECK_OUTCOME_LABELS,
+  todayInShanghai,
   type Actor,
-  type SpotCheckOutcome,
 } from '@skillcert/domain';
 import type { SpotCheckResultRequest } from '@skillcert/contracts';
 import type { AppDeps, RequestMeta } from '../../deps';
 import type { Executor } from '../../db/client';
 import {
-  applicationEvents,
   applications,
   divisions,
   inspectors,
@@ -33,13 +33,19 @@ import {
 import { appendAudit } from '../../audit/audit-writer';
 import type { UploadedFile, UploadRule } from '../files/uploaded-file';
 import { getApplication } from '../applications/application-queries';
-import { recordTransition } from '../applications/record-transition';
 import { assertVersion } from '../version-check';
 import { occupationText, scopeItemViews } from '../city-review/review-context';
 import { ownInspector } from '../inspectors/inspector-pool';
-import { notifyOrganization } from '../messages/messages';
-import { activeScopeItemIds, rejectScopeItems } from '../province-review/scope-verdicts';
+import { activeScopeItemIds } from '../province-review/scope-verdicts';
 import { getDraw, paramsOf, replacementDrawsOf, resultOf, type DrawRow } from './draw-records';
+import { effectiveOutcome, resultViews, type StoredResultItem } from './result-views';
+import { appendResultEvent } from './result-events';
+
+export { resultViews } from './result-views';
+export type { SpotCheckResultView } from './result-views';
+
+/** The results that count (the application moved; 一公开 publishes them). */
+export const EFFECTIVE_RESULT_STATES = ['agreed', 'decided'];
 
 /** Attachments of a result: photos and scanned records. */
 export const SPOT_CHECK_ATTACHMENT_RULE: UploadRule = {
@@ -49,31 +55,6 @@ export const SPOT_CHECK_ATTACHMENT_RULE: UploadRule = {
 };
 export const SPOT_CHECK_ATTACHMENTS_MAX = 30;
 
-interface StoredResultItem {
-  scopeItemId: string;
-  verdict: 'pass' | 'fail';
-  reason: string | null;
-}
-
-type ResultRow = typeof spotCheckResults.$inferSelect;
-
-export interface SpotCheckResultView {
-  outcome: SpotCheckOutcome;
-  outcomeLabel: string;
-  findings: string;
-  reason: string | null;
-  items: {
-    scopeItemId: string;
-    occupationText: string;
-    verdict: 'pass' | 'fail';
-    verdictLabel: string;
-    reason: string | null;
-  }[];
-  attachments: { id: string; originalName: string; sizeBytes: number; sha256: string }[];
-  recordedByName: string;
-  createdAt: string;
-}
-
 /** The round draw an assignment belongs to (a replacement draw's root). */
 async function rootDrawIdOf(db: Executor, drawId: string): Promise<string> {
   const d = await getDraw(db, drawId);
@@ -81,7 +62,7 @@ async function rootDrawIdOf(db: Executor, drawId: string): Promise<string> {
 }
 
 /** The caller's current assignment to an application (404 when there is none). */
-async function myAssignment(db: Executor, actor: Actor, applicationId: string) {
+export async function myAssignment(db: Executor, actor: Actor, applicationId: string) {
   const me = await ownInspector(db, actor);
   if (!me || !/^[0-9a-f-]{36}$/i.test(applicationId)) throw notFound();
   const [a] = await db
@@ -97,69 +78,6 @@ async function myAssignment(db: Executor, actor: Actor, applicationId: string) {
     .limit(1);
   if (!a) throw notFound();
   return { me, assignment: a, rootDrawId: await rootDrawIdOf(db, a.drawId) };
-}
-
-export async function resultViews(
-  db: Executor,
-  rows: ResultRow[],
-): Promise<Map<string, SpotCheckResultView>> {
-  if (rows.length === 0) return new Map<string, SpotCheckResultView>();
-  const scope = await scopeItemViews(
-    db,
-    rows.map((r) => r.applicationId),
-  );
-  const fileIds = rows.flatMap((r) => r.attachmentFileIds);
-  const files = fileIds.length
-    ? await db
-        .select({
-          id: storedFiles.id,
-          originalName: storedFiles.originalName,
-          sizeBytes: storedFiles.sizeBytes,
-          sha256: storedFiles.sha256,
-        })
-        .from(storedFiles)
-        .where(inArray(storedFiles.id, fileIds))
-    : [];
-  const fileOf = new Map(files.map((f) => [f.id, f]));
-  const presentResult = (r: ResultRow, reason: string | null): SpotCheckResultView => ({
-    outcome: r.outcome as SpotCheckOutcome,
-    outcomeLabel: SPOT_CHECK_OUTCOME_LABELS[r.outcome as SpotCheckOutcome] ?? r.outcome,
-    findings: r.findings,
-    reason,
-    items: ((r.itemVerdicts as StoredResultItem[]) ?? []).map((v) => {
-      const s = scope.find((x) => x.id === v.scopeItemId);
-      return {
-        scopeItemId: v.scopeItemId,
-        occupationText: s ? occupationText(s) : v.scopeItemId,
-        verdict: v.verdict,
-        verdictLabel: v.verdict === 'pass' ? '通过' : '不通过',
-        reason: v.reason,
-      };
-    }),
-    attachments: r.attachmentFileIds.flatMap((id) => {
-      const f = fileOf.get(id);
-      return f ? [f] : [];
-    }),
-    recordedByName: r.recordedByName,
-    createdAt: r.createdAt.toISOString(),
-  });
-  // The overall reason of a fail is the transition's reason (application_events); findings carry the rest.
-  const events = await db
-    .select({ applicationId: applicationEvents.applicationId, reason: applicationEvents.reason })
-    .from(applicationEvents)
-    .where(
-      and(
-        inArray(
-          applicationEvents.applicationId,
-          rows.map((r) => r.applicationId),
-        ),
-        inArray(applicationEvents.action, ['spot_check_pass', 'spot_check_fail']),
-      ),
-    )
-    .orderBy(desc(applicationEvents.id));
-  const reasonOf = new Map<string, string | null>();
-  for (const e of events) if (!reasonOf.has(e.applicationId)) reasonOf.set(e.applicationId, e.reason);
-  return new Map(rows.map((r) => [r.applicationId, presentResult(r, reasonOf.get(r.applicationId) ?? null)]));
 }
 
 /** "我的抽查": the targets the caller is drawn for, with the panel, the items and the result. */
@@ -215,7 +133,7 @@ export async function mySpotChecks(db: Executor, actor: Actor) {
       .where(and(inArray(spotCheckResults.drawId, rootIds), inArray(spotCheckResults.applicationId, appIds))),
   ]);
   const rootNumber = new Map(roots.map((r) => [r.id, r.number]));
-  const views = await resultViews(db, results);
+  const views = await resultViews(db, results, { kind: 'inspector', inspectorId: me.id });
   return {
     items: rows.map((r) => {
       const root = rootOf(r.a.drawId);
@@ -322,7 +240,10 @@ export async function uploadSpotCheckAttachment(
   });
 }
 
-/** Records the panel's joint result of one target: locked once recorded; moves the application. */
+/**
+ * One panel member drafts the on-site result of a target (通知§五(三)): nothing moves yet — the draft is
+ * submitted for the panel's signatures (joint-result.ts). One draft per target; its content is fixed.
+ */
 export async function recordSpotCheckResult(
   deps: Pick<AppDeps, 'db' | 'clock'>,
   actor: Actor,
@@ -342,82 +263,94 @@ export async function recordSpotCheckResult(
         `当前状态"${applicationStateLabel(app.status)}"不能录入抽查复核结果`,
       );
     }
+    const root = await getDraw(tx, rootDrawId);
+    const fileIds = [...new Set(input.attachmentFileIds ?? [])];
+    const onSite = checkOnSiteRecord(
+      {
+        visitDate: input.visitDate,
+        place: input.place,
+        present: input.present,
+        attachmentCount: fileIds.length,
+      },
+      { today: todayInShanghai(now), drawnOn: todayInShanghai(root.drawnAt ?? root.committedAt) },
+    );
     const plan = planSpotCheckResult({
       outcome: input.outcome,
       activeItemIds: await activeScopeItemIds(tx, app.id),
       items: input.items,
       reason: input.reason,
     });
-    const fileIds = [...new Set(input.attachmentFileIds ?? [])];
     if (fileIds.length > SPOT_CHECK_ATTACHMENTS_MAX) {
       throw invalid('SPOT_CHECK_ATTACHMENTS_TOO_MANY', `每个对象最多${SPOT_CHECK_ATTACHMENTS_MAX}个附件`);
     }
-    if (fileIds.length > 0) {
-      // Only files the caller uploaded and no other result uses.
-      const owned = await tx
-        .select({ id: storedFiles.id })
-        .from(storedFiles)
-        .where(and(inArray(storedFiles.id, fileIds), eq(storedFiles.uploadedBy, actor.userId)));
-      // fileIds passed the uuid pattern of the contract; checked again here before building the array.
-      const ids = fileIds.filter((f) => /^[0-9a-f-]{36}$/i.test(f));
-      const used = await tx
-        .select({ id: spotCheckResults.id })
-        .from(spotCheckResults)
-        .where(
-          sql`${spotCheckResults.attachmentFileIds} && array[${sql.join(
-            ids.map((f) => sql`${f}`),
-            sql`, `,
-          )}]::uuid[]`,
-        );
-      if (owned.length !== fileIds.length || used.length > 0) {
-        throw invalid('ATTACHMENT_UNKNOWN', '附件不存在或不是本人为该对象上传的，请重新上传', [
-          { code: 'ATTACHMENT_UNKNOWN', field: 'attachmentFileIds', message: '请重新上传附件' },
-        ]);
-      }
-    }
+    await assertOwnUnusedFiles(tx, actor, fileIds);
     const [row] = await tx
       .insert(spotCheckResults)
       .values({
         drawId: rootDrawId,
         applicationId: app.id,
+        status: 'draft',
         outcome: plan.outcome,
+        reason: plan.reason,
         findings: input.findings,
         itemVerdicts: plan.items,
         attachmentFileIds: fileIds,
+        ...onSite,
+        drafterInspectorId: me.id,
         recordedBy: actor.userId,
         recordedByName: `${me.code} ${me.name}`,
         createdAt: now,
       })
       .returning({ id: spotCheckResults.id });
-    await rejectScopeItems(
+    await appendResultEvent(tx, app, actor, 'spot_check_result_drafted', null, now);
+    await appendAudit(
       tx,
-      plan.items.filter((i) => i.verdict === 'fail'),
-    );
-    await notifyOrganization(tx, app.organizationId, {
-      title: plan.outcome === 'pass' ? '抽查复核通过' : '抽查复核不通过',
-      body:
-        plan.outcome === 'pass'
-          ? `您单位的备案申请 ${app.number ?? ''} 已通过实地抽查复核，进入公示前的待公示环节。`
-          : `您单位的备案申请 ${app.number ?? ''} 实地抽查复核不通过，可在申请详情下载决定书。`,
-      link: `/applications/${app.id}`,
-      now,
-    });
-    await recordTransition(tx, app, plan.action, actor, {
-      reason: plan.reason ?? undefined,
-      now,
-      meta,
-      audit: {
-        spotCheckResultId: row!.id,
-        spotCheckDrawId: rootDrawId,
-        inspectorCode: me.code,
-        outcome: plan.outcome,
-        failedItems: plan.items.filter((i) => i.verdict === 'fail').length,
-        attachments: fileIds.length,
+      {
+        actor,
+        ip: meta.ip,
+        action: 'spot_check.result_drafted',
+        targetType: 'application',
+        targetId: app.id,
+        after: {
+          spotCheckResultId: row!.id,
+          spotCheckDrawId: rootDrawId,
+          inspectorCode: me.code,
+          status: 'draft',
+          outcome: plan.outcome,
+          visitDate: onSite.visitDate,
+          attachments: fileIds.length,
+        },
       },
-    });
+      now,
+    );
   });
   const { items } = await mySpotChecks(deps.db, actor);
   return items.find((i) => i.applicationId === applicationId)!;
+}
+
+/** Only files the caller uploaded and no other result uses (400 `ATTACHMENT_UNKNOWN`). */
+async function assertOwnUnusedFiles(tx: Executor, actor: Actor, fileIds: string[]) {
+  if (fileIds.length === 0) return;
+  const owned = await tx
+    .select({ id: storedFiles.id })
+    .from(storedFiles)
+    .where(and(inArray(storedFiles.id, fileIds), eq(storedFiles.uploadedBy, actor.userId)));
+  // fileIds passed the uuid pattern of the contract; checked again here before building the array.
+  const ids = fileIds.filter((f) => /^[0-9a-f-]{36}$/i.test(f));
+  const used = await tx
+    .select({ id: spotCheckResults.id })
+    .from(spotCheckResults)
+    .where(
+      sql`${spotCheckResults.attachmentFileIds} && array[${sql.join(
+        ids.map((f) => sql`${f}`),
+        sql`, `,
+      )}]::uuid[]`,
+    );
+  if (owned.length !== fileIds.length || used.length > 0) {
+    throw invalid('ATTACHMENT_UNKNOWN', '附件不存在或不是本人为该对象上传的，请重新上传', [
+      { code: 'ATTACHMENT_UNKNOWN', field: 'attachmentFileIds', message: '请重新上传附件' },
+    ]);
+  }
 }
 
 /** An attachment of a result (or one the caller uploaded for a target they are drawn for). */
@@ -478,7 +411,7 @@ export async function targetsWithoutResult(db: Executor, d: DrawRow): Promise<st
   const results = await db
     .select({ applicationId: spotCheckResults.applicationId })
     .from(spotCheckResults)
-    .where(eq(spotCheckResults.drawId, d.id));
+    .where(and(eq(spotCheckResults.drawId, d.id), inArray(spotCheckResults.status, EFFECTIVE_RESULT_STATES)));
   const done = new Set(results.map((x) => x.applicationId));
   return apps.filter((a) => !done.has(a.id) && a.status !== 'withdrawn').map((a) => a.number!);
 }
@@ -504,7 +437,7 @@ export async function publishSpotCheckResults(
     if (missing.length > 0) {
       throw conflict(
         'SPOT_CHECK_RESULTS_INCOMPLETE',
-        `还有${missing.length}个抽查对象（${missing.slice(0, 5).join('、')}${missing.length > 5 ? '等' : ''}）未录入复核结果，全部录入后才能公开`,
+        `还有${missing.length}个抽查对象（${missing.slice(0, 5).join('、')}${missing.length > 5 ? '等' : ''}）尚无生效的复核结果（全员签字确认或省鉴定中心裁决），全部生效后才能公开`,
       );
     }
     await tx
@@ -537,12 +470,19 @@ export async function spotCheckFailureDetails(db: Executor, applicationId: strin
   const [row] = await db
     .select()
     .from(spotCheckResults)
-    .where(eq(spotCheckResults.applicationId, applicationId))
+    .where(
+      and(
+        eq(spotCheckResults.applicationId, applicationId),
+        inArray(spotCheckResults.status, EFFECTIVE_RESULT_STATES),
+      ),
+    )
     .orderBy(sql`${spotCheckResults.createdAt} desc`)
     .limit(1);
-  if (!row || row.outcome !== 'fail') return [];
+  if (!row) return [];
+  const { outcome, items } = effectiveOutcome(row);
+  if (outcome !== 'fail') return [];
   const scope = await scopeItemViews(db, [applicationId]);
-  return ((row.itemVerdicts as StoredResultItem[]) ?? [])
+  return (items as StoredResultItem[])
     .filter((v) => v.verdict === 'fail')
     .map((v) => {
       const s = scope.find((x) => x.id === v.scopeItemId);

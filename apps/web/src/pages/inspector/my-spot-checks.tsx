@@ -1,8 +1,8 @@
 /**
  * 我的抽查 (inspector): GET /api/my/spot-checks — the targets I was drawn for, with the panel and the scope
- * items; 录入复核结果 opens the form POST /api/my/spot-checks/:applicationId/result {outcome, findings,
- * reason, items, attachmentFileIds, version} (the panel's joint result, locked once recorded); files are
- * uploaded first to …/attachments (jpg/png/pdf).
+ * items; 起草复核结果 opens the form POST /api/my/spot-checks/:applicationId/result {visitDate, place,
+ * present, outcome, findings, reason, items, attachmentFileIds, version} (通知§五(三) 实地抽查复核: a draft
+ * the whole panel then signs, see JointResultPanel); evidence is uploaded first to …/attachments.
  */
 import { UploadOutlined } from '@ant-design/icons';
 import {
@@ -31,8 +31,12 @@ import { PageHeader } from '../../components/PageHeader';
 import { formatSize } from '../applications/Sha';
 import { StatusTag } from '../applications/StatusTag';
 import type { MySpotCheck } from '../province/types';
+import { JointResultPanel } from './JointResultPanel';
 
 interface Values {
+  visitDate: string;
+  place: string;
+  present: string;
   outcome: 'pass' | 'fail';
   findings: string;
   reason?: string;
@@ -58,6 +62,9 @@ function ResultForm({ target, onDone }: { target: MySpotCheck; onDone(): void })
       setBusy(true);
       try {
         await api.post(`/api/my/spot-checks/${target.applicationId}/result`, {
+          visitDate: v.visitDate,
+          place: v.place.trim(),
+          present: v.present.trim(),
           outcome: v.outcome,
           findings: v.findings.trim(),
           ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}),
@@ -76,7 +83,7 @@ function ResultForm({ target, onDone }: { target: MySpotCheck; onDone(): void })
           attachmentFileIds: files.map((f) => f.id),
           version: target.version,
         });
-        void message.success('复核结果已录入并锁定');
+        void message.success('复核结果草稿已保存，请提交会签');
         onDone();
       } catch {
         // shown by the API client
@@ -84,12 +91,16 @@ function ResultForm({ target, onDone }: { target: MySpotCheck; onDone(): void })
         setBusy(false);
       }
     };
+    if (files.length === 0) {
+      void message.error('请至少上传一份现场证据（照片或扫描件）');
+      return;
+    }
     modal.confirm({
-      title: '提交后结果锁定，不能修改。确认提交？',
+      title: '保存后草稿内容不能修改。确认保存？',
       content:
         v.outcome === 'fail'
-          ? '复核不通过：该申请将不予通过，并生成载明理由的决定书。'
-          : '请确认本组督导人员已就复核结论协商一致。',
+          ? '复核不通过：本组全员签字（或省鉴定中心裁决）后，该申请将不予通过，并生成载明理由的决定书。'
+          : '保存后请提交会签：本组每位督导人员签字确认后结果生效。',
       okText: '提交',
       cancelText: '取消',
       okButtonProps: { danger: v.outcome === 'fail' },
@@ -112,8 +123,29 @@ function ResultForm({ target, onDone }: { target: MySpotCheck; onDone(): void })
         type="info"
         showIcon
         style={{ marginBottom: 12 }}
-        title="本组督导人员共同录入一份复核结果；录入后锁定。"
+        title="实地复核后由一名督导人员起草结果，本组每位督导人员签字确认或提出异议；全员签字后生效，有异议由省鉴定中心裁决。"
       />
+      <Form.Item
+        name="visitDate"
+        label="实地复核日期"
+        rules={[{ required: true, message: '请填写实地复核日期' }]}
+      >
+        <Input type="date" />
+      </Form.Item>
+      <Form.Item
+        name="place"
+        label="复核地点"
+        rules={[{ required: true, whitespace: true, message: '请填写实地复核地点' }]}
+      >
+        <Input maxLength={500} />
+      </Form.Item>
+      <Form.Item
+        name="present"
+        label="在场人员"
+        rules={[{ required: true, whitespace: true, message: '请填写在场人员' }]}
+      >
+        <Input.TextArea rows={2} maxLength={2000} placeholder="被复核单位人员及复核组成员" />
+      </Form.Item>
       <Form.Item name="outcome" label="复核结论" rules={[{ required: true }]}>
         <Radio.Group
           optionType="button"
@@ -191,7 +223,7 @@ function ResultForm({ target, onDone }: { target: MySpotCheck; onDone(): void })
           <Input.TextArea rows={3} maxLength={2000} showCount />
         </Form.Item>
       )}
-      <Form.Item label="附件（现场照片、核查记录；jpg/png/pdf，每个不超过20 MB）">
+      <Form.Item label="现场证据（至少一份：现场照片、核查记录；jpg/png/pdf，每个不超过20 MB）" required>
         <Space orientation="vertical" style={{ width: '100%' }}>
           {files.map((f) => (
             <Space key={f.id}>
@@ -236,73 +268,9 @@ function ResultForm({ target, onDone }: { target: MySpotCheck; onDone(): void })
         </Space>
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={busy} danger={outcome === 'fail'}>
-        提交复核结果
+        保存草稿
       </Button>
     </Form>
-  );
-}
-
-function RecordedResult({ target }: { target: MySpotCheck }) {
-  const r = target.result!;
-  return (
-    <Descriptions
-      size="small"
-      bordered
-      column={1}
-      items={[
-        {
-          key: 'outcome',
-          label: '复核结论',
-          children: (
-            <Space>
-              <Tag color={r.outcome === 'pass' ? 'green' : 'red'}>{r.outcomeLabel}</Tag>
-              <Typography.Text type="secondary">
-                {formatDateTime(r.createdAt)} · {r.recordedByName}
-              </Typography.Text>
-            </Space>
-          ),
-        },
-        ...(r.reason ? [{ key: 'reason', label: '理由', children: r.reason }] : []),
-        {
-          key: 'findings',
-          label: '现场复核发现',
-          children: <span style={{ whiteSpace: 'pre-wrap' }}>{r.findings}</span>,
-        },
-        {
-          key: 'items',
-          label: '逐项结论',
-          children: r.items.map((i) => (
-            <div key={i.scopeItemId}>
-              {i.occupationText}：<Tag color={i.verdict === 'pass' ? 'green' : 'red'}>{i.verdictLabel}</Tag>
-              {i.reason}
-            </div>
-          )),
-        },
-        {
-          key: 'files',
-          label: '附件',
-          children:
-            r.attachments.length === 0
-              ? '无'
-              : r.attachments.map((f) => (
-                  <div key={f.id}>
-                    <a
-                      onClick={() =>
-                        void api
-                          .download(
-                            `/api/my/spot-checks/${target.applicationId}/attachments/${f.id}`,
-                            f.originalName,
-                          )
-                          .catch(() => undefined)
-                      }
-                    >
-                      {f.originalName}
-                    </a>
-                  </div>
-                )),
-        },
-      ]}
-    />
   );
 }
 
@@ -321,7 +289,7 @@ export default function MySpotChecksPage() {
     <>
       <PageHeader
         title="我的抽查"
-        description="省职业技能鉴定中心按“双随机”抽取的抽查对象。请与同组督导人员共同实地复核，逐项给出结论后录入结果。"
+        description="省职业技能鉴定中心按“双随机”抽取的抽查对象。请与同组督导人员共同实地复核：一人起草结果，全组签字确认。"
         extra={<Button onClick={load}>刷新</Button>}
       />
       {items === null && <Skeleton active />}
@@ -345,10 +313,14 @@ export default function MySpotChecksPage() {
             extra={
               t.canRecord ? (
                 <Button type="primary" onClick={() => setOpen(t)}>
-                  录入复核结果
+                  起草复核结果
                 </Button>
               ) : t.result ? (
-                <Tag color={t.result.outcome === 'pass' ? 'green' : 'red'}>{t.result.outcomeLabel}</Tag>
+                <Tag
+                  color={t.result.effective ? (t.result.outcome === 'pass' ? 'green' : 'red') : 'processing'}
+                >
+                  {t.result.effective ? t.result.outcomeLabel : t.result.statusLabel}
+                </Tag>
               ) : null
             }
           >
@@ -378,14 +350,14 @@ export default function MySpotChecksPage() {
                 },
               ]}
             />
-            {t.result && <RecordedResult target={t} />}
+            {t.result && <JointResultPanel target={t} onChanged={load} />}
           </Card>
         ))}
       </Space>
       <Drawer
         open={!!open}
         width={720}
-        title={open ? `录入复核结果：${open.applicationNumber} ${open.organizationName}` : ''}
+        title={open ? `起草复核结果：${open.applicationNumber} ${open.organizationName}` : ''}
         onClose={() => setOpen(null)}
         destroyOnHidden
       >

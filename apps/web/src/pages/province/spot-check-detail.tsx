@@ -2,7 +2,8 @@
  * 抽取记录 /spot-checks/:id: GET /api/spot-checks/:id — the commitment (parameters, hashes, seed hash),
  * the frozen pools with names (staff only) and the recusals; after the draw the seed, the drawn targets
  * with their panels and results; actions from `abilities`: 抽取 (POST …/draw), 作废 (POST …/void, reason
- * public), 替换督导人员 (POST …/replacements → a new logged draw), 公开复核结果 (POST …/publish-results).
+ * public), 替换督导人员 (POST …/replacements → a new logged draw), 公开复核结果 (POST …/publish-results);
+ * each target's joint result with 裁决 of a disputed one (SpotCheckResultView).
  */
 import {
   Alert,
@@ -27,81 +28,12 @@ import { api, ApiError } from '../../api/client';
 import { formatDateTime } from '../../components/format';
 import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
-import { Sha, formatSize } from '../applications/Sha';
+import { Sha } from '../applications/Sha';
 import { StatusTag } from '../applications/StatusTag';
 import { DRAW_STATUS_COLOR, type DrawDetail, type DrawTarget } from './types';
+import { SpotCheckResultView } from './SpotCheckResultView';
 
 const PUBLIC_REASON_HINT = '该原因将在抽查公开页面公布，请勿填写姓名、电话等个人信息（可使用督导人员编号）';
-
-function ResultView({ drawId, target }: { drawId: string; target: DrawTarget }) {
-  const r = target.result;
-  if (!r) return <Typography.Text type="secondary">尚未录入复核结果</Typography.Text>;
-  return (
-    <Descriptions
-      size="small"
-      bordered
-      column={1}
-      items={[
-        {
-          key: 'outcome',
-          label: '复核结论',
-          children: (
-            <Space>
-              <Tag color={r.outcome === 'pass' ? 'green' : 'red'}>{r.outcomeLabel}</Tag>
-              <Typography.Text type="secondary">
-                {formatDateTime(r.createdAt)} · {r.recordedByName}
-              </Typography.Text>
-            </Space>
-          ),
-        },
-        ...(r.reason ? [{ key: 'reason', label: '理由', children: r.reason }] : []),
-        {
-          key: 'findings',
-          label: '现场复核发现',
-          children: <span style={{ whiteSpace: 'pre-wrap' }}>{r.findings}</span>,
-        },
-        {
-          key: 'items',
-          label: '逐项结论',
-          children: (
-            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-              {r.items.map((i) => (
-                <li key={i.scopeItemId}>
-                  {i.occupationText}：
-                  <Tag color={i.verdict === 'pass' ? 'green' : 'red'}>{i.verdictLabel}</Tag>
-                  {i.reason}
-                </li>
-              ))}
-            </ul>
-          ),
-        },
-        {
-          key: 'files',
-          label: '附件',
-          children:
-            r.attachments.length === 0 ? (
-              '无'
-            ) : (
-              <Space wrap>
-                {r.attachments.map((f) => (
-                  <a
-                    key={f.id}
-                    onClick={() =>
-                      void api
-                        .download(`/api/spot-checks/${drawId}/attachments/${f.id}`, f.originalName)
-                        .catch(() => undefined)
-                    }
-                  >
-                    {f.originalName}（{formatSize(f.sizeBytes)}）
-                  </a>
-                ))}
-              </Space>
-            ),
-        },
-      ]}
-    />
-  );
-}
 
 export default function SpotCheckDetailPage() {
   const { id = '' } = useParams();
@@ -285,7 +217,18 @@ export default function SpotCheckDetailPage() {
               pagination={false}
               scroll={{ x: 'max-content' }}
               dataSource={d.targets}
-              expandable={{ expandedRowRender: (t) => <ResultView drawId={d.id} target={t} /> }}
+              expandable={{
+                expandedRowRender: (t) => (
+                  <SpotCheckResultView
+                    drawId={d.id}
+                    target={t}
+                    onDecided={(x) => {
+                      setD(x);
+                      void message.success('已裁决，复核结果生效');
+                    }}
+                  />
+                ),
+              }}
               columns={[
                 {
                   title: '申请编号',
@@ -320,12 +263,16 @@ export default function SpotCheckDetailPage() {
                   title: '复核结论',
                   key: 'result',
                   render: (_, t) =>
-                    t.result ? (
+                    t.result?.effective ? (
                       <Tag color={t.result.outcome === 'pass' ? 'green' : 'red'}>{t.result.outcomeLabel}</Tag>
+                    ) : t.result ? (
+                      <Tag color={t.result.status === 'disputed' ? 'orange' : 'processing'}>
+                        {t.result.statusLabel}
+                      </Tag>
                     ) : t.status === 'withdrawn' ? (
                       '申请已撤回'
                     ) : (
-                      '待录入'
+                      '待起草'
                     ),
                 },
                 {
