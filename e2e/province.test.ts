@@ -376,10 +376,16 @@ describe.skipIf(!hasBrowser)('province path and public pages in Chromium', () =>
     await anonymous(async (page) => {
       await page.goto(`${server.url}/public/registry`);
       await page.getByLabel('机构名称').fill('技师');
+      // The unfiltered list shows first (the objected school has an earlier self-evaluation filing, so it is
+      // listed as such): wait for the search's own answer before reading the rows.
+      const searched = page.waitForResponse(
+        (r) => r.url().includes('/api/public/registry?') && r.url().includes('name='),
+      );
       await page.getByRole('button', { name: /查\s*询/ }).click();
+      await searched;
       const row = page.locator('tr').filter({ hasText: KEPT }).first();
       await row.waitFor();
-      expect(await page.locator('body').innerText()).not.toContain(OBJECTED);
+      await expect.poll(() => page.locator('tr').filter({ hasText: OBJECTED }).count()).toBe(0);
       await row.getByRole('link').first().click();
       await page.waitForURL(/\/public\/registry\/[0-9A-Z]{18}$/);
       // The body's page: its permanent 6-digit 序列码, the filed scope and status, and no contact data.
