@@ -10,6 +10,7 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { formatDateTime } from '../../components/format';
 import type { MySpotCheck } from '../province/types';
+import { decisionText, JointSignatures } from '../province/JointSignatures';
 
 type Result = NonNullable<MySpotCheck['result']>;
 
@@ -153,29 +154,14 @@ export function JointResultPanel({ target, onChanged }: { target: MySpotCheck; o
           {
             key: 'signatures',
             label: '会签',
-            children: (
-              <Space orientation="vertical" size={2}>
-                {r.signatures.map((s) => (
-                  <div key={s.inspectorName}>
-                    <Tag color={s.kind === 'sign' ? 'green' : 'orange'}>{s.kindLabel}</Tag>
-                    {s.inspectorName}
-                    <Typography.Text type="secondary"> · {formatDateTime(s.createdAt)}</Typography.Text>
-                    {s.reason ? <div>异议理由：{s.reason}</div> : null}
-                  </div>
-                ))}
-                {r.awaiting.length > 0 && (
-                  <Typography.Text type="secondary">待签字：{r.awaiting.join('、')}</Typography.Text>
-                )}
-                {r.status === 'draft' && <Typography.Text type="secondary">草稿尚未提交会签</Typography.Text>}
-              </Space>
-            ),
+            children: <JointSignatures result={r} withTimes />,
           },
           ...(r.decision
             ? [
                 {
                   key: 'decision',
                   label: '省鉴定中心裁决',
-                  children: `${r.decision.outcomeLabel}：${r.decision.reason}（${r.decision.decidedByName}，${formatDateTime(r.decision.decidedAt)}）`,
+                  children: decisionText(r.decision),
                 },
               ]
             : []),

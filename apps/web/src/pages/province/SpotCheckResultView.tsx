@@ -11,6 +11,7 @@ import { formatDateTime } from '../../components/format';
 import { FormModal } from '../../components/FormModal';
 import { formatSize } from '../applications/Sha';
 import type { DrawDetail, DrawTarget } from './types';
+import { decisionText, JointSignatures } from './JointSignatures';
 
 export function SpotCheckResultView({
   drawId,
@@ -93,27 +94,14 @@ export function SpotCheckResultView({
           {
             key: 'signatures',
             label: '会签',
-            children: (
-              <Space orientation="vertical" size={2}>
-                {r.signatures.map((s) => (
-                  <div key={s.inspectorName}>
-                    <Tag color={s.kind === 'sign' ? 'green' : 'orange'}>{s.kindLabel}</Tag>
-                    {s.inspectorName}
-                    {s.reason ? `：${s.reason}` : ''}
-                  </div>
-                ))}
-                {r.awaiting.length > 0 && (
-                  <Typography.Text type="secondary">待签字：{r.awaiting.join('、')}</Typography.Text>
-                )}
-              </Space>
-            ),
+            children: <JointSignatures result={r} />,
           },
           ...(r.decision
             ? [
                 {
                   key: 'decision',
                   label: '裁决',
-                  children: `${r.decision.outcomeLabel}：${r.decision.reason}（${r.decision.decidedByName}，${formatDateTime(r.decision.decidedAt)}）`,
+                  children: decisionText(r.decision),
                 },
               ]
             : []),

@@ -1,6 +1,7 @@
 /** Shapes of the province review, inspector pool and spot-check API, inferred from the contracts. */
 import type { z } from 'zod';
 import type {
+  spotCheckResultDto,
   inspectorDto,
   mySpotCheck,
   myInspectorProfile,
@@ -22,6 +23,7 @@ export type SpotCheckPolicy = z.infer<typeof spotCheckPolicy>;
 export type SpotCheckPreview = z.infer<typeof spotCheckPreview>;
 export type DrawSummary = z.infer<typeof spotCheckDrawSummary>;
 export type DrawDetail = z.infer<typeof spotCheckDrawDetail>;
+export type JointResult = z.infer<typeof spotCheckResultDto>;
 export type DrawTarget = DrawDetail['targets'][number];
 export type MySpotCheck = z.infer<typeof mySpotCheck>;
 export type PublicDrawSummary = z.infer<typeof publicDrawSummary>;
