@@ -4,8 +4,8 @@
  * happen anywhere. Backward moves (省级退回市州, 市州人社局退回鉴定中心) are rows of the table like any
  * other, with a required reason, so nothing is ever edited in place.
  */
-import { conflict, invalid, notFound } from '../errors';
 import type { Role } from '../roles';
+import { defineMachine, type MachineTransition, type ReasonRule } from '../state-machine';
 
 export const APPLICATION_STATES = [
   'draft',
@@ -74,21 +74,10 @@ export const APPLICATION_ACTIONS = [
 ] as const;
 export type ApplicationAction = (typeof APPLICATION_ACTIONS)[number];
 
-/** Whether the actor must give a reason: every negative or backward move must, so letters can cite it. */
-export type ReasonRule = 'required' | 'optional' | 'none';
-
-export interface TransitionRule {
+export interface TransitionRule extends MachineTransition<ApplicationState, undefined> {
   action: ApplicationAction;
-  /** Chinese label of the action (buttons, audit trail, error messages). */
-  label: string;
-  from: readonly ApplicationState[];
-  to: ApplicationState;
-  roles: readonly Role[];
-  reason: ReasonRule;
   /** Moves the application back to an earlier stage (logged as such, docs/domain.md §4). */
   backward: boolean;
-  /** The clause that gives this stage; kept with the row so the audit trail can name it. */
-  clause: string;
 }
 
 /**
@@ -124,7 +113,17 @@ const row = (
   reason: ReasonRule,
   clause: string,
   backward = false,
-): TransitionRule => ({ action, label, from, to, roles, reason, backward, clause });
+): TransitionRule => ({
+  action,
+  label,
+  from,
+  to,
+  roles,
+  reason,
+  backward,
+  clause,
+  audit: `application.${action}`,
+});
 
 const T = {
   applying: '通知第五条第一款',
@@ -300,18 +299,26 @@ export const APPLICATION_ACTION_LABELS: Readonly<Record<ApplicationAction, strin
   APPLICATION_ACTIONS.map((a) => [a, TRANSITIONS[a].label]),
 ) as Record<ApplicationAction, string>;
 
-export const isApplicationState = (v: unknown): v is ApplicationState =>
-  typeof v === 'string' && (APPLICATION_STATES as readonly string[]).includes(v);
-export const isApplicationAction = (v: unknown): v is ApplicationAction =>
-  typeof v === 'string' && (APPLICATION_ACTIONS as readonly string[]).includes(v);
+/** The application lifecycle on the shared state-machine definition (one module for every workflow). */
+export const APPLICATION_MACHINE = defineMachine<ApplicationState, ApplicationAction>({
+  entity: 'application',
+  label: '备案申请',
+  states: APPLICATION_STATES,
+  stateLabels: APPLICATION_STATE_LABELS,
+  terminal: TERMINAL_STATES,
+  transitions: TRANSITIONS,
+  refusal: {
+    code: 'TRANSITION_NOT_ALLOWED',
+    message: (state, action) => `当前状态"${state}"不能执行"${action}"`,
+  },
+});
 
-export const applicationStateLabel = (state: string): string =>
-  isApplicationState(state) ? APPLICATION_STATE_LABELS[state] : state;
-const actionLabel = (action: string): string =>
-  isApplicationAction(action) ? APPLICATION_ACTION_LABELS[action] : action;
+export const isApplicationState = APPLICATION_MACHINE.isState;
+export const isApplicationAction = APPLICATION_MACHINE.isAction;
+export const applicationStateLabel = APPLICATION_MACHINE.stateLabel;
 
 export interface TransitionInput {
-  reason?: string | null;
+  reason?: string | null | undefined;
 }
 
 /** What the server appends to the audit trail / status history. */
@@ -331,53 +338,27 @@ export interface TransitionResult {
   event: TransitionEvent;
 }
 
-/**
- * Decides one move. Checks, in this order, because each answers a different caller mistake:
- * 1. unknown action or state → conflict TRANSITION_NOT_ALLOWED;
- * 2. the role is not one of the action's roles → not_found NOT_FOUND (another role's endpoint is
- *    answered 404, so the existence of the action for others is not leaked; docs/domain.md §4 "Access");
- * 3. the state is not a `from` state → conflict TRANSITION_NOT_ALLOWED (409, the wrong state);
- * 4. a required reason is missing or blank → invalid REASON_REQUIRED.
- */
+/** Decides one move (the order of the checks: see `StateMachine.transition`). */
 export function transition(
   state: string,
   action: string,
   actor: { role: Role },
   input: TransitionInput = {},
 ): TransitionResult {
-  if (!isApplicationAction(action) || !isApplicationState(state)) {
-    throw notAllowed(state, action);
-  }
-  const rule = TRANSITIONS[action];
-  if (!rule.roles.includes(actor.role)) throw notFound();
-  if (!rule.from.includes(state)) throw notAllowed(state, action);
-  const reason = input.reason?.trim() || null;
-  if (rule.reason === 'required' && reason === null) {
-    throw invalid('REASON_REQUIRED', `执行"${rule.label}"须填写理由`, [
-      { code: 'REASON_REQUIRED', message: `执行"${rule.label}"须填写理由`, field: 'reason' },
-    ]);
-  }
+  const move = APPLICATION_MACHINE.transition(state, action, actor, { reason: input.reason });
   const event: TransitionEvent = {
-    action,
-    from: state,
-    to: rule.to,
-    reason,
-    backward: rule.backward,
+    action: move.action,
+    from: move.from,
+    to: move.to,
+    reason: move.reason,
+    backward: move.backward,
   };
-  return { ok: true, from: state, to: rule.to, event };
+  return { ok: true, from: move.from, to: move.to, event };
 }
-
-const notAllowed = (state: string, action: string) =>
-  conflict(
-    'TRANSITION_NOT_ALLOWED',
-    `当前状态"${applicationStateLabel(state)}"不能执行"${actionLabel(action)}"`,
-  );
 
 /** The actions a role may take in a state: the UI's buttons come from the same table as the server's checks. */
 export function allowedActions(state: ApplicationState, role: Role): ApplicationAction[] {
-  return APPLICATION_ACTIONS.filter(
-    (a) => TRANSITIONS[a].from.includes(state) && TRANSITIONS[a].roles.includes(role),
-  );
+  return APPLICATION_MACHINE.allowedActions(state, { role });
 }
 
 /** Still under way (not withdrawn, rejected, not recommended or filed): one open application per round. */

@@ -1,5 +1,5 @@
 /** 审计日志: append-only, hash-chained. No update or delete path exists in the code. */
-import { bigserial, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const auditLog = pgTable(
   'audit_log',
@@ -35,3 +35,26 @@ export const systemParameters = pgTable('system_parameters', {
   value: jsonb('value').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * 流转记录 of every workflow other than the application (which keeps `application_events`): each move a
+ * state machine allowed, with time, actor and reason, written by `recordMachineTransition` in the same
+ * transaction as the status change and the audit entry.
+ */
+export const workflowEvents = pgTable(
+  'workflow_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    entity: text('entity').notNull(),
+    entityId: uuid('entity_id').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name'),
+    actorRole: text('actor_role'),
+    action: text('action').notNull(),
+    fromStatus: text('from_status').notNull(),
+    toStatus: text('to_status').notNull(),
+    reason: text('reason'),
+  },
+  (t) => [index('workflow_events_entity_idx').on(t.entity, t.entityId, t.at)],
+);
