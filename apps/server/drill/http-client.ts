@@ -1,5 +1,7 @@
 /** A minimal HTTP client of the API for the drills: a session cookie and CSRF token like the browser's. */
 export interface ApiSession {
+  /** The session cookie and CSRF token, for requests made by hand (another process, a multipart body). */
+  headers: Record<string, string>;
   get(pathname: string): Promise<Response>;
   post(pathname: string, body: unknown): Promise<Response>;
 }
@@ -19,6 +21,7 @@ export async function login(baseUrl: string, username: string, password: string)
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   const headers = { cookie, 'x-csrf-token': csrfToken };
   return {
+    headers,
     get: (pathname) => fetch(`${baseUrl}${pathname}`, { headers }),
     post: (pathname, body) =>
       fetch(`${baseUrl}${pathname}`, {

@@ -35,6 +35,11 @@ export interface AppConfig {
   humanCheckBypass: boolean;
   /** SMTP server for e-mail notifications; undefined → e-mails are only logged. */
   smtp: SmtpSettings | undefined;
+  /**
+   * Delay of the scheduler's first run after start-up (SCHEDULER_FIRST_RUN_MS, default 10 s, so start-up
+   * work comes first); later runs every five minutes.
+   */
+  schedulerFirstRunMs: number;
   webDistDir: string;
   version: string;
 }
@@ -70,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 30),
     bodyLimitBytes: Number(env.BODY_LIMIT_BYTES ?? 1024 * 1024),
     rateLimitMultiplier: Number(env.RATE_LIMIT_MULTIPLIER ?? 1),
+    schedulerFirstRunMs: Number(env.SCHEDULER_FIRST_RUN_MS ?? 10_000),
     trustedProxies: parseTrustedProxies(env.TRUSTED_PROXIES),
     humanCheckBypass,
     smtp: smtpSettingsFrom(env),

@@ -15,7 +15,7 @@ await seedReferenceData(database.db);
 const deps = createDeps(config, database, systemClock);
 const seededDemo = config.mode === 'demo' ? await seedDemoData(deps) : false;
 const app = await buildApp(deps, { logger: false });
-const stopScheduler = startScheduler(deps);
+const stopScheduler = startScheduler(deps, { firstRunMs: config.schedulerFirstRunMs });
 
 let closing = false;
 async function shutdown(): Promise<void> {
