@@ -114,6 +114,25 @@ export default tseslint.config(
     },
   },
   {
+    // The server's direction: routes → use cases → domain. A route parses, checks access and calls a use
+    // case; it never queries tables itself, so every read goes through the use case's one scope filter.
+    files: ['apps/server/src/http/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['pg', '@electric-sql/*'], message: '只有 db 模块可以直接使用数据库驱动。' },
+            {
+              group: ['**/db/schema', '**/db/schema/*', 'drizzle-orm', 'drizzle-orm/*'],
+              message: '路由只调用用例（use-cases），不直接读写数据表。',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['apps/web/src/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
