@@ -44,7 +44,7 @@ const exited = (child: ChildProcess) =>
 export async function startServer(
   env: Record<string, string>,
   logFile: string,
-  timeoutMs = 120_000,
+  timeoutMs = 300_000,
 ): Promise<ServerProcess> {
   const port = await freePort();
   const log = createWriteStream(logFile, { flags: 'a' });
