@@ -16,6 +16,7 @@ export * from './admin-separation';
 export * from './file-type';
 export * from './qualification-restriction';
 export * from './filing/application-lifecycle';
+export * from './filing/round-lifecycle';
 export * from './filing/filing-mode';
 export * from './filing/clauses';
 export * from './filing/document-wording';

@@ -8,6 +8,7 @@
 import { conflict, invalid } from '../errors';
 import { formatChineseDate, type CalendarDate } from '../calendar-date';
 import { NOTICE_CLAUSE, noticeStatusLabel, noticeWindowPhase } from './notice-window';
+import { NOTICE_ITEM_STATE_LABELS } from './notice-machine';
 
 export const OBJECTION_STATUSES = ['open', 'upheld', 'dismissed'] as const;
 export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number];
@@ -22,10 +23,7 @@ export const objectionStatusLabel = (s: string): string =>
 export const OBJECTION_OUTCOMES = ['upheld', 'dismissed'] as const;
 export type ObjectionOutcome = (typeof OBJECTION_OUTCOMES)[number];
 
-export const NOTICE_ITEM_STATUS_LABELS: Readonly<Record<string, string>> = {
-  listed: '公示中',
-  rejected: '异议成立，已移出',
-};
+export const NOTICE_ITEM_STATUS_LABELS: Readonly<Record<string, string>> = NOTICE_ITEM_STATE_LABELS;
 export const noticeItemStatusLabel = (s: string): string => NOTICE_ITEM_STATUS_LABELS[s] ?? s;
 
 export interface NoticeForObjection {
