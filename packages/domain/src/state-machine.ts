@@ -98,6 +98,11 @@ export interface StateMachine<S extends string, A extends string, Ctx> extends M
     actor: MachineActor,
     input?: { reason?: string | null | undefined; ctx?: Ctx; subject?: string },
   ): MachineMove<S, A>;
+  /**
+   * Refuses (the machine's 409) a state `action` does not start from, whoever asks: for a rule that
+   * checks the state before anything else, in the order its callers' answers depend on.
+   */
+  assertFrom(state: string, action: A, subject?: string): void;
   /** SQL of the CHECK constraint on the status column (`<column> in ('a', 'b', …)`). */
   checkSql(column: string): string;
 }
@@ -165,6 +170,11 @@ export function defineMachine<S extends string, A extends string, Ctx = undefine
         audit: t.audit,
         clause: t.clause,
       };
+    },
+    assertFrom(state, action, subject) {
+      if (!isState(state) || !spec.transitions[action].from.includes(state)) {
+        throw refuse(state, action, subject);
+      }
     },
     checkSql(column) {
       return `${column} in (${spec.states.map((s) => `'${s}'`).join(', ')})`;

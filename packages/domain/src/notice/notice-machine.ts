@@ -45,9 +45,6 @@ export const NOTICE_MACHINE = defineMachine<NoticeStatus, NoticeAction>({
   },
 });
 
-/** Editing (add/remove applications, title, length) is not a move: possible only before publication. */
-export const noticeIsEditable = (state: NoticeStatus): boolean => state === 'draft';
-
 export const NOTICE_ITEM_STATES = ['listed', 'rejected'] as const;
 export type NoticeItemState = (typeof NOTICE_ITEM_STATES)[number];
 

@@ -5,7 +5,14 @@
  */
 import { defineMachine } from '../state-machine';
 import { NOTICE_CLAUSE } from './notice-window';
-import { OBJECTION_STATUSES, OBJECTION_STATUS_LABELS, type ObjectionStatus } from './objection-rules';
+
+export const OBJECTION_STATUSES = ['open', 'upheld', 'dismissed'] as const;
+export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number];
+export const OBJECTION_STATUS_LABELS: Readonly<Record<ObjectionStatus, string>> = {
+  open: '处理中',
+  upheld: '异议成立',
+  dismissed: '异议不成立',
+};
 
 export type ObjectionAction = 'uphold' | 'dismiss';
 
