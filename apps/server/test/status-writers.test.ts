@@ -12,6 +12,7 @@ import {
   NOTICE_ITEM_MACHINE,
   NOTICE_MACHINE,
   OBJECTION_MACHINE,
+  ORGANIZATION_MACHINE,
   ROUND_MACHINE,
   SPOT_CHECK_DRAW_MACHINE,
 } from '@skillcert/domain';
@@ -33,6 +34,7 @@ const WORKFLOW_TABLES: Record<string, string> = {
   objections: 'objections',
   spotCheckDraws: 'spot_check_draws',
   draws: 'draws',
+  organizations: 'organizations',
 };
 
 /** The text of the call that starts at `open` (an opening parenthesis), parentheses balanced. */
@@ -100,6 +102,7 @@ describe('workflow status writers', () => {
       OBJECTION_MACHINE,
       SPOT_CHECK_DRAW_MACHINE,
       EXPERT_DRAW_MACHINE,
+      ORGANIZATION_MACHINE,
     ];
     const unnamed = machines.flatMap((m) =>
       Object.values(m.transitions)

@@ -42,6 +42,7 @@ export * from './province';
 export * from './notice';
 export * from './audit-labels';
 export * from './state-machine';
+export * from './organization-lifecycle';
 export * from './filing/scope-item-verdict';
 export * from './filing/decision-review-period';
 export * from './zip-entries';

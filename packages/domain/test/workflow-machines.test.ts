@@ -6,6 +6,7 @@ import {
   NOTICE_ITEM_MACHINE,
   NOTICE_MACHINE,
   OBJECTION_MACHINE,
+  ORGANIZATION_MACHINE,
   ROLES,
   ROUND_MACHINE,
   SPOT_CHECK_DRAW_MACHINE,
@@ -117,6 +118,16 @@ describe('workflow machines', () => {
     expect(outcome(() => EXPERT_DRAW_MACHINE.transition('drawn', 'draw', cb))).toBe(
       'conflict:DRAW_ALREADY_DRAWN',
     );
+  });
+
+  it('organizations: the city centre activates a pending registration; an active one needs none', () => {
+    walk(ORGANIZATION_MACHINE);
+    expect(() => ORGANIZATION_MACHINE.transition('active', 'activate', { role: 'city_center' })).toThrow(
+      '该单位当前状态为"已激活"，无需激活',
+    );
+    expect(
+      outcome(() => ORGANIZATION_MACHINE.transition('disabled', 'activate', { role: 'city_center' })),
+    ).toBe('conflict:ORGANIZATION_NOT_PENDING');
   });
 
   it('joint spot-check results: the table with a drafter who has not acted, and the relation rows', () => {
