@@ -65,16 +65,6 @@ export async function answerObjection(
       .where(eq(applications.id, objection.applicationId))
       .for('update');
     const rejected = items.filter((i) => effects.rejectItemIds.includes(i.id));
-    for (const item of rejected) {
-      await recordMachineTransition(tx, NOTICE_ITEM_MACHINE, publicNoticeItems, item, 'remove', actor, {
-        reason: input.reply,
-        now,
-        meta,
-        set: { statusReason: input.reply },
-        cityCode: item.cityCode,
-        details: { objectionId: objection.id, receiptNumber: objection.receiptNumber },
-      });
-    }
     if (rejected.length > 0) {
       await tx
         .update(applicationScopeItems)
@@ -97,6 +87,17 @@ export async function answerObjection(
           : `公示${notice.number}期间的异议经核查成立，以下职业（工种）移出公示：${rejected.map((i) => itemText(i)).join('、')}。理由：${input.reply}`,
         link: `/applications/${app.id}`,
         now,
+      });
+    }
+    // The moves come last (their audit entries hold the audit lock; every row they change is locked).
+    for (const item of rejected) {
+      await recordMachineTransition(tx, NOTICE_ITEM_MACHINE, publicNoticeItems, item, 'remove', actor, {
+        reason: input.reply,
+        now,
+        meta,
+        set: { statusReason: input.reply },
+        cityCode: item.cityCode,
+        details: { objectionId: objection.id, receiptNumber: objection.receiptNumber },
       });
     }
     if (endsApplication) {
