@@ -35,13 +35,23 @@ export interface MachineTransition<S extends string, Ctx> {
    * the actor can see the record, so a 404 would be a lie.
    */
   when?: (ctx: Ctx) => boolean;
+  /**
+   * How this action is refused in a wrong state, when that must say more than the machine's refusal:
+   * `refusal` for every wrong state, `refusals` for one (公示已办结 → "不能重复办结", 草稿 → "尚未发布"),
+   * so the codes and wording users and clients already know stay.
+   */
+  refusal?: MachineRefusal;
+  refusals?: Partial<Readonly<Record<S, MachineRefusal>>>;
 }
 
 export interface MachineRefusal {
   /** Stable code of the 409 answer for a move not allowed in the current state. */
   code: string;
-  /** Chinese message; gets the state's and the action's labels. */
-  message?: (stateLabel: string, actionLabel: string) => string;
+  /**
+   * Chinese message; gets the state's and the action's labels, and the record's public name when the
+   * caller gave one (`subject`: a draw's number, so the answer names the record).
+   */
+  message?: (stateLabel: string, actionLabel: string, subject: string) => string;
 }
 
 export interface MachineSpec<S extends string, A extends string, Ctx> {
@@ -86,8 +96,13 @@ export interface StateMachine<S extends string, A extends string, Ctx> extends M
     state: string,
     action: string,
     actor: MachineActor,
-    input?: { reason?: string | null | undefined; ctx?: Ctx },
+    input?: { reason?: string | null | undefined; ctx?: Ctx; subject?: string },
   ): MachineMove<S, A>;
+  /**
+   * Refuses (the machine's 409) a state `action` does not start from, whoever asks: for a rule that
+   * checks the state before anything else, in the order its callers' answers depend on.
+   */
+  assertFrom(state: string, action: A, subject?: string): void;
   /** SQL of the CHECK constraint on the status column (`<column> in ('a', 'b', …)`). */
   checkSql(column: string): string;
 }
@@ -110,12 +125,15 @@ export function defineMachine<S extends string, A extends string, Ctx = undefine
   const isAction = (v: unknown): v is A => typeof v === 'string' && (actions as string[]).includes(v);
   const stateLabel = (s: string) => (isState(s) ? spec.stateLabels[s] : s);
   const actionLabel = (a: string) => (isAction(a) ? spec.transitions[a].label : a);
-  const refuse = (state: string, action: string) =>
-    conflict(
-      spec.refusal?.code ?? 'TRANSITION_NOT_ALLOWED',
-      spec.refusal?.message?.(stateLabel(state), actionLabel(action)) ??
+  const refuse = (state: string, action: string, subject = '') => {
+    const t = isAction(action) ? spec.transitions[action] : undefined;
+    const refusal = (isState(state) ? t?.refusals?.[state] : undefined) ?? t?.refusal ?? spec.refusal;
+    return conflict(
+      refusal?.code ?? 'TRANSITION_NOT_ALLOWED',
+      refusal?.message?.(stateLabel(state), actionLabel(action), subject) ??
         `${spec.label}当前为"${stateLabel(state)}"，不能执行"${actionLabel(action)}"`,
     );
+  };
   const relationHolds = (t: MachineTransition<S, Ctx>, ctx: Ctx | undefined) =>
     t.when === undefined || (ctx !== undefined && t.when(ctx));
 
@@ -133,11 +151,11 @@ export function defineMachine<S extends string, A extends string, Ctx = undefine
       });
     },
     transition(state, action, actor, input = {}) {
-      if (!isAction(action) || !isState(state)) throw refuse(state, action);
+      if (!isAction(action) || !isState(state)) throw refuse(state, action, input.subject);
       const t = spec.transitions[action];
       if (!t.roles.includes(actor.role)) throw notFound();
-      if (!t.from.includes(state)) throw refuse(state, action);
-      if (!relationHolds(t, input.ctx)) throw refuse(state, action);
+      if (!t.from.includes(state)) throw refuse(state, action, input.subject);
+      if (!relationHolds(t, input.ctx)) throw refuse(state, action, input.subject);
       const reason = input.reason?.trim() || null;
       if (t.reason === 'required' && reason === null) {
         const message = `执行"${t.label}"须填写理由`;
@@ -152,6 +170,11 @@ export function defineMachine<S extends string, A extends string, Ctx = undefine
         audit: t.audit,
         clause: t.clause,
       };
+    },
+    assertFrom(state, action, subject) {
+      if (!isState(state) || !spec.transitions[action].from.includes(state)) {
+        throw refuse(state, action, subject);
+      }
     },
     checkSql(column) {
       return `${column} in (${spec.states.map((s) => `'${s}'`).join(', ')})`;

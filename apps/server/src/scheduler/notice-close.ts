@@ -6,7 +6,7 @@
  * (try, never wait): a second server instance running the job at the same time does nothing.
  */
 import { and, asc, eq, lt, sql } from 'drizzle-orm';
-import { assertNoticeCanPass, todayInShanghai } from '@skillcert/domain';
+import { assertNoticeCanPass, NOTICE_MACHINE, todayInShanghai } from '@skillcert/domain';
 import type { AppDeps } from '../deps';
 import { publicNotices } from '../db/schema';
 import { closeNotice, NOTICE_SYSTEM_ACTOR, openObjectionCount } from '../use-cases/notices/pass-notice';
@@ -39,7 +39,10 @@ export async function runNoticeClose(deps: Pick<AppDeps, 'db' | 'clock'>): Promi
       )) as unknown as { rows: { ok: boolean }[] };
       if (!locked.rows[0]?.ok) return 'busy' as const;
       const notice = await loadNotice(tx, id, { lock: 'update' });
-      if (notice.status !== 'published') return 'done' as const;
+      // Passed meanwhile (by hand, or by another run): nothing left to do.
+      if (!NOTICE_MACHINE.allowedActions(notice.status, NOTICE_SYSTEM_ACTOR).includes('pass')) {
+        return 'done' as const;
+      }
       const open = await openObjectionCount(tx, notice.id);
       if (open > 0) {
         run.waiting.push({ number: notice.number, openObjections: open });

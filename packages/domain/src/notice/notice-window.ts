@@ -225,9 +225,11 @@ export const NOTICE_STATUS_LABELS: Readonly<Record<NoticeStatus, string>> = {
 export const noticeStatusLabel = (s: string): string =>
   (NOTICE_STATUS_LABELS as Record<string, string>)[s] ?? s;
 
-/** Editing (add/remove applications, title, length) is possible only before publication. */
+/** Editing (add/remove applications, title, length) is not a move: possible only before publication. */
+export const noticeIsEditable = (state: string): boolean => state === 'draft';
+
 export function assertNoticeDraft(status: string, what: string): void {
-  if (status !== 'draft') {
+  if (!noticeIsEditable(status)) {
     throw conflict('NOTICE_NOT_DRAFT', `公示已${noticeStatusLabel(status)}，不能${what}（仅草稿可以修改）`);
   }
 }

@@ -8,24 +8,16 @@
 import { conflict, invalid } from '../errors';
 import { formatChineseDate, type CalendarDate } from '../calendar-date';
 import { NOTICE_CLAUSE, noticeStatusLabel, noticeWindowPhase } from './notice-window';
+import { NOTICE_ITEM_STATE_LABELS, NOTICE_MACHINE } from './notice-machine';
+import { OBJECTION_MACHINE, OBJECTION_STATUS_LABELS } from './objection-machine';
 
-export const OBJECTION_STATUSES = ['open', 'upheld', 'dismissed'] as const;
-export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number];
-export const OBJECTION_STATUS_LABELS: Readonly<Record<ObjectionStatus, string>> = {
-  open: '处理中',
-  upheld: '异议成立',
-  dismissed: '异议不成立',
-};
 export const objectionStatusLabel = (s: string): string =>
   (OBJECTION_STATUS_LABELS as Record<string, string>)[s] ?? s;
 
 export const OBJECTION_OUTCOMES = ['upheld', 'dismissed'] as const;
 export type ObjectionOutcome = (typeof OBJECTION_OUTCOMES)[number];
 
-export const NOTICE_ITEM_STATUS_LABELS: Readonly<Record<string, string>> = {
-  listed: '公示中',
-  rejected: '异议成立，已移出',
-};
+export const NOTICE_ITEM_STATUS_LABELS: Readonly<Record<string, string>> = NOTICE_ITEM_STATE_LABELS;
 export const noticeItemStatusLabel = (s: string): string => NOTICE_ITEM_STATUS_LABELS[s] ?? s;
 
 export interface NoticeForObjection {
@@ -132,12 +124,7 @@ export function resolveObjectionTarget(
 
 /** Only an open objection can be answered (one answer per objection). */
 export function assertObjectionOpen(status: string): void {
-  if (status !== 'open') {
-    throw conflict(
-      'OBJECTION_ALREADY_HANDLED',
-      `该异议已办结（${objectionStatusLabel(status)}），不能重复处理`,
-    );
-  }
+  OBJECTION_MACHINE.assertFrom(status, 'uphold');
 }
 
 export interface ObjectionEffects {
@@ -171,8 +158,8 @@ export function objectionEffects(input: {
  * NOTICE_WINDOW_NOT_ENDED, an open objection → 409 NOTICE_OBJECTIONS_OPEN.
  */
 export function assertNoticeCanPass(notice: NoticeForObjection, openObjections: number, now: Date): void {
-  if (notice.status === 'passed') throw conflict('NOTICE_ALREADY_PASSED', '本次公示已办结，不能重复办结');
-  if (notice.status !== 'published' || !notice.startDate || !notice.endDate) {
+  NOTICE_MACHINE.assertFrom(notice.status, 'pass');
+  if (!notice.startDate || !notice.endDate) {
     throw conflict('NOTICE_NOT_PUBLISHED', '公示尚未发布，不能办结');
   }
   if (noticeWindowPhase({ startDate: notice.startDate, endDate: notice.endDate }, now) !== 'closed') {

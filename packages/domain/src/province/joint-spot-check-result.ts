@@ -9,6 +9,8 @@
  *                                   └──all acted, ≥ 1 dissent──▶ disputed ──decide (province centre)──▶ decided
  */
 import { conflict, invalid } from '../errors';
+import type { Role } from '../roles';
+import { defineMachine } from '../state-machine';
 
 export const JOINT_RESULT_STATES = ['draft', 'signing', 'agreed', 'disputed', 'decided'] as const;
 export type JointResultState = (typeof JOINT_RESULT_STATES)[number];
@@ -24,22 +26,99 @@ export const JOINT_RESULT_STATE_LABELS: Readonly<Record<JointResultState, string
 export const JOINT_RESULT_ACTIONS = ['submit', 'sign', 'dissent', 'decide'] as const;
 export type JointResultAction = (typeof JOINT_RESULT_ACTIONS)[number];
 
-export const JOINT_RESULT_ACTION_LABELS: Readonly<Record<JointResultAction, string>> = {
-  submit: '提交会签',
-  sign: '签字确认',
-  dissent: '提出异议',
-  decide: '裁决',
-};
-
 /** Who looks at a result: a member of the target's panel (the drafter or not), the province centre, anyone else. */
 export type JointResultActor =
   | { kind: 'panel_member'; isDrafter: boolean; hasActed: boolean }
   | { kind: 'province_center' }
   | { kind: 'other' };
 
+/** A panel member's relation to the result (the `when` of the machine's rows). */
+export interface JointResultRelation {
+  isDrafter: boolean;
+  hasActed: boolean;
+}
+
+const CLAUSE = '通知第五条第三款';
+
+/**
+ * The table. A signature or dissent keeps the result in 会签 while a member has not acted; once every
+ * current member acted, `stateAfterSignatures` settles it (agreed, or disputed on any dissent) — the
+ * `to` of those rows is the state the member's own act leaves it in before that settling.
+ */
+export const JOINT_RESULT_MACHINE = defineMachine<JointResultState, JointResultAction, JointResultRelation>({
+  entity: 'spot_check_result',
+  label: '复核结果',
+  states: JOINT_RESULT_STATES,
+  stateLabels: JOINT_RESULT_STATE_LABELS,
+  terminal: ['agreed', 'decided'],
+  transitions: {
+    submit: {
+      label: '提交会签',
+      from: ['draft'],
+      to: 'signing',
+      roles: ['inspector'],
+      reason: 'none',
+      clause: CLAUSE,
+      audit: 'spot_check.result_submitted',
+      when: (r) => r.isDrafter,
+    },
+    sign: {
+      label: '签字确认',
+      from: ['signing'],
+      to: 'signing',
+      roles: ['inspector'],
+      reason: 'none',
+      clause: CLAUSE,
+      audit: 'spot_check.result_signed',
+      when: (r) => !r.hasActed,
+    },
+    dissent: {
+      label: '提出异议',
+      from: ['signing'],
+      to: 'signing',
+      roles: ['inspector'],
+      reason: 'required',
+      clause: CLAUSE,
+      audit: 'spot_check.result_dissented',
+      when: (r) => !r.hasActed,
+    },
+    decide: {
+      label: '裁决',
+      from: ['disputed'],
+      to: 'decided',
+      roles: ['province_center'],
+      reason: 'required',
+      clause: CLAUSE,
+      audit: 'spot_check.result_decided',
+    },
+  },
+  refusal: {
+    code: 'SPOT_CHECK_RESULT_ACTION_NOT_ALLOWED',
+    message: (state, action) => `复核结果当前为"${state}"，不能${action}（或您已签字、提出异议）`,
+  },
+});
+
+export const JOINT_RESULT_ACTION_LABELS: Readonly<Record<JointResultAction, string>> = {
+  submit: JOINT_RESULT_MACHINE.transitions.submit.label,
+  sign: JOINT_RESULT_MACHINE.transitions.sign.label,
+  dissent: JOINT_RESULT_MACHINE.transitions.dissent.label,
+  decide: JOINT_RESULT_MACHINE.transitions.decide.label,
+};
+
 /** The results that count: the application moves and the result may be published (一公开). */
 export function jointResultIsEffective(state: JointResultState): boolean {
   return state === 'agreed' || state === 'decided';
+}
+
+/** The machine's actor and relation for one who looks at a result; null for anyone else (no action). */
+function machineActorOf(
+  actor: JointResultActor,
+): { role: Role; relation: JointResultRelation | undefined } | null {
+  if (actor.kind === 'province_center') return { role: 'province_center', relation: undefined };
+  if (actor.kind === 'panel_member') {
+    return { role: 'inspector', relation: { isDrafter: actor.isDrafter, hasActed: actor.hasActed } };
+  }
+  return null;
 }
 
 /** What `actor` may do with a result in `state` (the buttons a user sees; the server checks the same). */
@@ -47,11 +126,8 @@ export function jointResultAllowedActions(
   state: JointResultState,
   actor: JointResultActor,
 ): JointResultAction[] {
-  if (actor.kind === 'province_center') return state === 'disputed' ? ['decide'] : [];
-  if (actor.kind !== 'panel_member') return [];
-  if (state === 'draft') return actor.isDrafter ? ['submit'] : [];
-  if (state === 'signing') return actor.hasActed ? [] : ['sign', 'dissent'];
-  return [];
+  const a = machineActorOf(actor);
+  return a ? JOINT_RESULT_MACHINE.allowedActions(state, { role: a.role }, a.relation) : [];
 }
 
 /** Refuses an action the actor may not take now (409 `SPOT_CHECK_RESULT_ACTION_NOT_ALLOWED`). */

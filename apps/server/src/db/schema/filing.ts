@@ -1,7 +1,9 @@
 /** 征集批次、备案申请、申报范围、备案材料、时间线与已备案名录 (通知第五条第一款, docs/domain.md §4). */
 import { sql } from 'drizzle-orm';
+import { ROUND_MACHINE, type RoundState } from '@skillcert/domain';
 import {
   bigint,
+  check,
   bigserial,
   boolean,
   date,
@@ -16,33 +18,40 @@ import {
 } from 'drizzle-orm/pg-core';
 
 /** 征集批次. Policies are snapshotted into `policy` when the round opens; later edits apply to new rounds. */
-export const collectionRounds = pgTable('collection_rounds', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  title: text('title').notNull(),
-  /**
-   * The exact title (without 《》) of the notice the round implements; every generated document cites it
-   * from here. Defaults to the 2022-10-20 notice (the domain's NOTICE_DOCUMENT_TITLE).
-   */
-  noticeDocumentTitle: text('notice_document_title')
-    .notNull()
-    .default('关于面向企业、技工院校等单位开展职业技能等级认定紧缺职业（工种）征集工作的通知'),
-  noticeText: text('notice_text').notNull(),
-  noticeFileId: uuid('notice_file_id'),
-  /** Application window, calendar dates in Asia/Shanghai, both inclusive. */
-  windowStart: date('window_start', { mode: 'string' }).notNull(),
-  windowEnd: date('window_end', { mode: 'string' }).notNull(),
-  /** draft | open | closed */
-  status: text('status').notNull().default('draft'),
-  /** { fewThreshold, shortagePolicy: 'warn'|'refuse', materialSlots: [...] } */
-  policy: jsonb('policy').notNull(),
-  /** Optional targeted shortage occupations per city: { '430100': ['6-18-02-04', …] } */
-  targetedOccupations: jsonb('targeted_occupations').$type<Record<string, string[]>>().notNull().default({}),
-  createdBy: uuid('created_by'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  openedAt: timestamp('opened_at', { withTimezone: true }),
-  closedAt: timestamp('closed_at', { withTimezone: true }),
-  version: integer('version').notNull().default(1),
-});
+export const collectionRounds = pgTable(
+  'collection_rounds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    title: text('title').notNull(),
+    /**
+     * The exact title (without 《》) of the notice the round implements; every generated document cites it
+     * from here. Defaults to the 2022-10-20 notice (the domain's NOTICE_DOCUMENT_TITLE).
+     */
+    noticeDocumentTitle: text('notice_document_title')
+      .notNull()
+      .default('关于面向企业、技工院校等单位开展职业技能等级认定紧缺职业（工种）征集工作的通知'),
+    noticeText: text('notice_text').notNull(),
+    noticeFileId: uuid('notice_file_id'),
+    /** Application window, calendar dates in Asia/Shanghai, both inclusive. */
+    windowStart: date('window_start', { mode: 'string' }).notNull(),
+    windowEnd: date('window_end', { mode: 'string' }).notNull(),
+    /** ROUND_MACHINE (domain round-lifecycle): draft | open | closed */
+    status: text('status').$type<RoundState>().notNull().default('draft'),
+    /** { fewThreshold, shortagePolicy: 'warn'|'refuse', materialSlots: [...] } */
+    policy: jsonb('policy').notNull(),
+    /** Optional targeted shortage occupations per city: { '430100': ['6-18-02-04', …] } */
+    targetedOccupations: jsonb('targeted_occupations')
+      .$type<Record<string, string[]>>()
+      .notNull()
+      .default({}),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    openedAt: timestamp('opened_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+  },
+  () => [check('collection_rounds_status_check', sql.raw(ROUND_MACHINE.checkSql('status')))],
+);
 
 /** 备案申请. `number` is issued on first submit from a gapless counter. */
 export const applications = pgTable(

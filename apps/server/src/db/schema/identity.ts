@@ -1,5 +1,17 @@
 /** Organizations, accounts and sessions (机构、账号、会话). */
-import { bigserial, boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { ORGANIZATION_MACHINE, type OrganizationState } from '@skillcert/domain';
 
 /** 申报单位 / 评价机构. */
 export const organizations = pgTable(
@@ -19,13 +31,16 @@ export const organizations = pgTable(
     contactPhoneEnc: text('contact_phone_enc').notNull(),
     contactPhoneMac: text('contact_phone_mac').notNull(),
     licenceFileId: uuid('licence_file_id'),
-    /** pending (待激活) | active | disabled */
-    status: text('status').notNull().default('pending'),
+    /** ORGANIZATION_MACHINE: pending (待激活) | active | disabled */
+    status: text('status').$type<OrganizationState>().notNull().default('pending'),
     activatedAt: timestamp('activated_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     version: integer('version').notNull().default(1),
   },
-  (t) => [index('organizations_city_status_idx').on(t.cityCode, t.status)],
+  (t) => [
+    index('organizations_city_status_idx').on(t.cityCode, t.status),
+    check('organizations_status_check', sql.raw(ORGANIZATION_MACHINE.checkSql('status'))),
+  ],
 );
 
 export const users = pgTable(

@@ -3,7 +3,20 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  JOINT_RESULT_MACHINE,
+  NOTICE_ITEM_MACHINE,
+  NOTICE_MACHINE,
+  OBJECTION_MACHINE,
+  SPOT_CHECK_DRAW_MACHINE,
+  type JointResultState,
+  type NoticeItemState,
+  type NoticeStatus,
+  type ObjectionStatus,
+  type SpotCheckDrawState,
+} from '@skillcert/domain';
+import {
   bigserial,
+  check,
   boolean,
   date,
   index,
@@ -89,8 +102,8 @@ export const spotCheckDraws = pgTable(
     seed: text('seed'),
     /** [{ applicationNumber, inspectorCodes: [...] }] in drawn order, plus notSelected numbers. */
     result: jsonb('result'),
-    /** committed | drawn | void */
-    status: text('status').notNull(),
+    /** SPOT_CHECK_DRAW_MACHINE: committed | drawn | void */
+    status: text('status').$type<SpotCheckDrawState>().notNull(),
     reason: text('reason'),
     replacesDrawId: uuid('replaces_draw_id'),
     committedBy: uuid('committed_by').notNull(),
@@ -101,7 +114,10 @@ export const spotCheckDraws = pgTable(
     resultsPublishedAt: timestamp('results_published_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
   },
-  (t) => [index('spot_check_draws_round_idx').on(t.roundId, t.committedAt)],
+  (t) => [
+    index('spot_check_draws_round_idx').on(t.roundId, t.committedAt),
+    check('spot_check_draws_status_check', sql.raw(SPOT_CHECK_DRAW_MACHINE.checkSql('status'))),
+  ],
 );
 
 export const spotCheckAssignments = pgTable(
@@ -149,7 +165,7 @@ export const spotCheckResults = pgTable(
      * draft | signing | agreed | disputed | decided (domain: joint-spot-check-result). Results recorded
      * before joint signing existed were final, hence the default.
      */
-    status: text('status').notNull().default('agreed'),
+    status: text('status').$type<JointResultState>().notNull().default('agreed'),
     /** The drafter's overall reason (a fail needs one; the decision letter cites it). */
     reason: text('reason'),
     /** On-site facts: the visit date (Beijing), the place and who was present. */
@@ -167,7 +183,10 @@ export const spotCheckResults = pgTable(
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
   },
-  (t) => [uniqueIndex('spot_check_results_key').on(t.drawId, t.applicationId)],
+  (t) => [
+    uniqueIndex('spot_check_results_key').on(t.drawId, t.applicationId),
+    check('spot_check_results_status_check', sql.raw(JOINT_RESULT_MACHINE.checkSql('status'))),
+  ],
 );
 
 /** A panel member's signature (签字确认) or dissent (异议, with its reason) on a submitted result. */
@@ -200,8 +219,8 @@ export const publicNotices = pgTable(
     number: text('number').notNull().unique(),
     title: text('title').notNull(),
     roundId: uuid('round_id'),
-    /** draft | published | passed */
-    status: text('status').notNull().default('draft'),
+    /** NOTICE_MACHINE: draft | published | passed */
+    status: text('status').$type<NoticeStatus>().notNull().default('draft'),
     /** [policy] working days, ≥ 5 (R10). */
     workingDays: integer('working_days').notNull(),
     startDate: date('start_date', { mode: 'string' }),
@@ -226,7 +245,10 @@ export const publicNotices = pgTable(
     passedBy: uuid('passed_by'),
     version: integer('version').notNull().default(1),
   },
-  (t) => [index('public_notices_status_end_idx').on(t.status, t.endDate)],
+  (t) => [
+    index('public_notices_status_end_idx').on(t.status, t.endDate),
+    check('public_notices_status_check', sql.raw(NOTICE_MACHINE.checkSql('status'))),
+  ],
 );
 
 /** One listed scope item of a notice: a public snapshot (no personal data) taken when it is prepared. */
@@ -246,12 +268,14 @@ export const publicNoticeItems = pgTable(
     jobName: text('job_name').notNull().default(''),
     levels: text('levels').array().notNull(),
     mode: text('mode').notNull(),
-    /** listed | rejected (an upheld objection removed it) */
-    status: text('status').notNull().default('listed'),
+    /** NOTICE_ITEM_MACHINE: listed | rejected (an upheld objection removed it) */
+    status: text('status').$type<NoticeItemState>().notNull().default('listed'),
     statusReason: text('status_reason'),
     sortOrder: integer('sort_order').notNull().default(0),
+    version: integer('version').notNull().default(1),
   },
   (t) => [
+    check('public_notice_items_status_check', sql.raw(NOTICE_ITEM_MACHINE.checkSql('status'))),
     index('public_notice_items_notice_idx').on(t.noticeId, t.sortOrder),
     index('public_notice_items_app_idx').on(t.applicationId),
   ],
@@ -276,8 +300,8 @@ export const objections = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::uuid[]`),
-    /** open | upheld | dismissed */
-    status: text('status').notNull().default('open'),
+    /** OBJECTION_MACHINE: open | upheld | dismissed */
+    status: text('status').$type<ObjectionStatus>().notNull().default('open'),
     reply: text('reply'),
     handledBy: uuid('handled_by'),
     handledByName: text('handled_by_name'),
@@ -289,6 +313,7 @@ export const objections = pgTable(
   (t) => [
     index('objections_notice_status_idx').on(t.noticeId, t.status),
     index('objections_status_created_idx').on(t.status, t.createdAt),
+    check('objections_status_check', sql.raw(OBJECTION_MACHINE.checkSql('status'))),
   ],
 );
 

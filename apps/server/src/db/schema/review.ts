@@ -1,7 +1,9 @@
 /** 市州审核: verification, experts and their draws, expert reviews, site assessment, opinion, batches. */
 import { sql } from 'drizzle-orm';
+import { EXPERT_DRAW_MACHINE, type ExpertDrawState } from '@skillcert/domain';
 import {
   bigserial,
+  check,
   boolean,
   date,
   index,
@@ -80,15 +82,20 @@ export const draws = pgTable(
     seedHash: text('seed_hash').notNull(),
     seed: text('seed'),
     result: jsonb('result'),
-    /** committed | drawn */
-    status: text('status').notNull(),
+    /** EXPERT_DRAW_MACHINE: committed | drawn */
+    status: text('status').$type<ExpertDrawState>().notNull(),
     reason: text('reason'),
     replacesDrawId: uuid('replaces_draw_id'),
     createdBy: uuid('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     drawnAt: timestamp('drawn_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
   },
-  (t) => [index('draws_application_idx').on(t.applicationId), index('draws_round_idx').on(t.roundId)],
+  (t) => [
+    index('draws_application_idx').on(t.applicationId),
+    index('draws_round_idx').on(t.roundId),
+    check('draws_status_check', sql.raw(EXPERT_DRAW_MACHINE.checkSql('status'))),
+  ],
 );
 
 export const expertAssignments = pgTable(

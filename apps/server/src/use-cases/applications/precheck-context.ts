@@ -72,7 +72,7 @@ export async function buildPrecheckContext(
     today,
     organization: {
       kind: org!.kind as 'enterprise' | 'school' | 'other',
-      status: org!.status as 'pending' | 'active' | 'disabled',
+      status: org!.status,
       creditCode: org!.creditCode,
       registrationType: credit.registrationType ?? 'other',
       cityCode: org!.cityCode,

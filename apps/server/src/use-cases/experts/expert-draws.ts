@@ -14,6 +14,7 @@ import {
   commitExpertDraw,
   conflict,
   drawExperts,
+  EXPERT_DRAW_MACHINE,
   invalid,
   notFound,
   replayExpertDraw,
@@ -32,7 +33,7 @@ import {
   experts,
   organizations,
 } from '../../db/schema';
-import { appendAudit } from '../../audit/audit-writer';
+import { recordMachineTransition } from '../workflow/record-machine-transition';
 import { getApplication, type ApplicationRow } from '../applications/application-queries';
 import { loadExpertReviewPolicy } from './expert-policy';
 import type { ExpertConflictEntry } from './expert-pool';
@@ -208,11 +209,6 @@ export async function drawExpertsForApplication(
       .returning();
     // 2. The draw itself (DRAW_POOL_TOO_SMALL rolls everything back).
     const result = await drawExperts(frozen.pool, count, seed);
-    const [drawn] = await tx
-      .update(draws)
-      .set({ seed, result, status: 'drawn', drawnAt: now })
-      .where(eq(draws.id, committed!.id))
-      .returning();
     if (toReplace.length > 0) {
       await tx
         .update(expertAssignments)
@@ -231,26 +227,30 @@ export async function drawExpertsForApplication(
         result.map((code) => ({
           applicationId: app.id,
           expertId: byCode.get(code)!.id,
-          drawId: drawn!.id,
+          drawId: committed!.id,
           status: 'assigned',
           assignedAt: now,
         })),
       )
       .returning();
-    await appendAudit(
+    // The draw's own move, through its writer: the version-checked status change, the timeline, the audit.
+    const { row: drawn } = await recordMachineTransition(
       tx,
+      EXPERT_DRAW_MACHINE,
+      draws,
+      committed!,
+      previous ? 'redraw' : 'draw',
+      actor,
       {
-        actor,
-        ip: meta.ip,
-        action: previous ? 'expert_draw.replaced' : 'expert_draw.drawn',
-        targetType: 'draw',
-        targetId: drawn!.id,
-        cityCode: app.cityCode,
         reason: input.reason ?? null,
-        before: previous
-          ? { drawId: previous.id, replacedExpertCodes: params.replacedExpertCodes }
-          : undefined,
-        after: {
+        now,
+        meta,
+        set: { seed, result, drawnAt: now },
+        cityCode: app.cityCode,
+        details: {
+          ...(previous
+            ? { replacesDrawId: previous.id, replacedExpertCodes: params.replacedExpertCodes }
+            : {}),
           applicationId: app.id,
           applicationNumber: app.number,
           algorithmVersion: ALGORITHM_VERSION,
@@ -263,10 +263,9 @@ export async function drawExpertsForApplication(
           result,
         },
       },
-      now,
     );
     return {
-      draw: presentDraw(drawn!),
+      draw: presentDraw(drawn),
       experts: assigned.map((a) => {
         const e = candidates.find((c) => c.id === a.expertId)!;
         return {

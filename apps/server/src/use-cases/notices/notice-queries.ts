@@ -7,10 +7,11 @@ import { and, asc, count, desc, eq, inArray, isNull, notInArray, or, sql } from 
 import {
   APPLICATION_STATUS_LABELS,
   can,
+  NOTICE_MACHINE,
+  noticeIsEditable,
   noticeStatusLabel,
   noticeWindowPhase,
   type Actor,
-  type NoticeStatus,
 } from '@skillcert/domain';
 import type { NoticeCandidateDto, NoticeDetailDto, NoticeSummaryDto } from '@skillcert/contracts';
 import type { Executor } from '../../db/client';
@@ -24,6 +25,7 @@ import {
   publicNotices,
   users,
 } from '../../db/schema';
+import { statusFilter } from '../workflow/status-filter';
 import { loadNotice, noticeCounts, noticeItems, storedWindow, type NoticeRow } from './notice-presenter';
 
 /** Scope items that go on to later stages (not refused, not held back). */
@@ -44,7 +46,7 @@ function summaryOf(n: NoticeRow, roundTitle: string | null, counts: Counts, now:
     id: n.id,
     number: n.number,
     title: n.title,
-    status: n.status as NoticeStatus,
+    status: n.status,
     statusLabel: noticeStatusLabel(n.status),
     roundId: n.roundId,
     roundTitle,
@@ -81,7 +83,7 @@ export async function listNotices(
   now: Date,
   q: { status?: string | undefined; page: number; pageSize: number },
 ) {
-  const where = q.status ? eq(publicNotices.status, q.status) : undefined;
+  const where = statusFilter(NOTICE_MACHINE, publicNotices.status, q.status);
   const rows = await db
     .select(listColumns)
     .from(publicNotices)
@@ -141,6 +143,7 @@ export async function noticeDetail(
   const names = await displayNames(db, [notice.preparedBy, notice.publishedBy, notice.passedBy]);
   const window = await storedWindow(db, notice);
   const closed = summary.phase === 'closed';
+  const allowed = NOTICE_MACHINE.allowedActions(notice.status, actor);
   return {
     ...summary,
     items,
@@ -171,10 +174,9 @@ export async function noticeDetail(
     pdfUrl: `/api/notices/${notice.id}/pdf`,
     xlsxUrl: `/api/notices/${notice.id}/xlsx`,
     abilities: {
-      edit: notice.status === 'draft' && can(actor, 'notice.prepare'),
-      publish: notice.status === 'draft' && can(actor, 'notice.publish') && items.length > 0,
-      pass:
-        notice.status === 'published' && can(actor, 'notice.pass') && closed && summary.openObjections === 0,
+      edit: noticeIsEditable(notice.status) && can(actor, 'notice.prepare'),
+      publish: allowed.includes('publish') && items.length > 0,
+      pass: allowed.includes('pass') && closed && summary.openObjections === 0,
     },
   };
 }

@@ -5,14 +5,14 @@
  * scheduled job (scheduler/notice-close.ts, as a system actor with the role province_bureau).
  */
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
-import { assertNoticeCanPass, type Actor } from '@skillcert/domain';
+import { assertNoticeCanPass, NOTICE_MACHINE, type Actor } from '@skillcert/domain';
 import type { AppDeps, RequestMeta } from '../../deps';
 import type { Executor } from '../../db/client';
 import { applications, objections, publicNoticeItems, publicNotices } from '../../db/schema';
-import { appendAudit } from '../../audit/audit-writer';
 import { recordTransition } from '../applications/record-transition';
 import { notifyOrganization } from '../messages/messages';
 import { assertVersion } from '../version-check';
+import { recordMachineTransition } from '../workflow/record-machine-transition';
 import { loadNotice, type NoticeRow } from './notice-presenter';
 
 /**
@@ -39,7 +39,7 @@ export async function openObjectionCount(tx: Executor, noticeId: string): Promis
 
 /**
  * Closes a notice whose row the caller has locked and checked: locks the applications still 公示中 (id
- * order), marks the notice passed, then moves each application (audit entries last).
+ * order), moves each application, then the notice itself through its writer (audit entries last).
  */
 export async function closeNotice(
   tx: Executor,
@@ -60,10 +60,6 @@ export async function closeNotice(
         .orderBy(asc(applications.id))
         .for('update')
     : [];
-  await tx
-    .update(publicNotices)
-    .set({ status: 'passed', passedAt: opts.now, passedBy: opts.passedBy, version: notice.version + 1 })
-    .where(eq(publicNotices.id, notice.id));
   for (const a of apps) {
     await notifyOrganization(tx, a.organizationId, {
       title: `【公示期满】${a.number ?? ''} 公示无异议`,
@@ -79,26 +75,17 @@ export async function closeNotice(
       audit: { noticeId: notice.id, noticeNumber: notice.number },
     });
   }
-  await appendAudit(
-    tx,
-    {
-      actor,
-      ip: opts.meta.ip,
-      action: 'notice.passed',
-      targetType: 'public_notice',
-      targetId: notice.id,
-      before: { status: 'published', version: notice.version },
-      after: {
-        status: 'passed',
-        number: notice.number,
-        endDate: notice.endDate,
-        applications: apps.map((a) => a.number),
-        automatic: opts.passedBy === null,
-        version: notice.version + 1,
-      },
+  await recordMachineTransition(tx, NOTICE_MACHINE, publicNotices, notice, 'pass', actor, {
+    now: opts.now,
+    meta: opts.meta,
+    set: { passedAt: opts.now, passedBy: opts.passedBy },
+    details: {
+      number: notice.number,
+      endDate: notice.endDate,
+      applications: apps.map((a) => a.number),
+      automatic: opts.passedBy === null,
     },
-    opts.now,
-  );
+  });
   return { passedApplications: apps.length };
 }
 

@@ -5,17 +5,18 @@
  * published yet gets the conservative provisional end date, stored as 暂定 with the reason; entering the
  * arrangement revises it (holiday-year edit, revise-provisional-notices.ts). In one
  * transaction the notice is published and every application moves 已通过 → 公示中 (publish_notice):
- * all rows are locked first (notice, then applications in id order), the audit entries come last.
+ * all rows are locked first (notice, then applications in id order), the audit entries come last — the
+ * notice's own move (NOTICE_MACHINE, through its writer) after the applications'.
  */
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import {
   APPLICATION_STATUS_LABELS,
-  assertNoticeDraft,
   assertNoticeStartDate,
   computeNoticeWindow,
   conflict,
   DomainError,
   formatChineseDate,
+  NOTICE_MACHINE,
   todayInShanghai,
   type Actor,
 } from '@skillcert/domain';
@@ -23,7 +24,6 @@ import type { NoticePublishRequest, NoticeWindowDto } from '@skillcert/contracts
 import type { AppDeps, RequestMeta } from '../../deps';
 import type { Executor } from '../../db/client';
 import { applications, publicNoticeItems, publicNotices } from '../../db/schema';
-import { appendAudit } from '../../audit/audit-writer';
 import {
   HOLIDAY_EDIT_LOCK,
   loadWorkingDayCalendar,
@@ -32,6 +32,7 @@ import {
 import { recordTransition } from '../applications/record-transition';
 import { notifyOrganization } from '../messages/messages';
 import { assertVersion } from '../version-check';
+import { recordMachineTransition } from '../workflow/record-machine-transition';
 import { loadNotice, windowColumns } from './notice-presenter';
 
 /** What publishing on `startDate` would give: end date, skipped days and the explanation (no change). */
@@ -67,7 +68,7 @@ export async function publishNotice(
     // Shared with other publications, exclusive with a holiday edit, and taken before any row lock.
     await tx.execute(sql`select pg_advisory_xact_lock_shared(${HOLIDAY_EDIT_LOCK})`);
     const notice = await loadNotice(tx, id, { lock: 'update' });
-    assertNoticeDraft(notice.status, '发布');
+    NOTICE_MACHINE.transition(notice.status, 'publish', actor);
     assertVersion(notice.version, input.version);
     const start = assertNoticeStartDate(input.startDate, todayInShanghai(now));
     let window = computeNoticeWindow(calendar, start, notice.workingDays);
@@ -96,17 +97,6 @@ export async function publishNotice(
         details,
       );
     }
-    await tx
-      .update(publicNotices)
-      .set({
-        status: 'published',
-        ...windowColumns(window),
-        windowRevisions: [],
-        publishedBy: actor.userId,
-        publishedAt: now,
-        version: notice.version + 1,
-      })
-      .where(eq(publicNotices.id, notice.id));
     for (const a of apps) {
       await notifyOrganization(tx, a.organizationId, {
         title: `【公示】${a.number ?? ''} 已进入公示`,
@@ -122,28 +112,19 @@ export async function publishNotice(
         audit: { noticeId: notice.id, noticeNumber: notice.number },
       });
     }
-    await appendAudit(
-      tx,
-      {
-        actor,
-        ip: meta.ip,
-        action: 'notice.published',
-        targetType: 'public_notice',
-        targetId: notice.id,
-        before: { status: 'draft', version: notice.version },
-        after: {
-          status: 'published',
-          number: notice.number,
-          startDate: window.startDate,
-          endDate: window.endDate,
-          workingDays: window.workingDays,
-          skippedDays: window.skipped.length,
-          provisionalReason: window.provisionalReason,
-          applications: apps.map((a) => a.number),
-          version: notice.version + 1,
-        },
-      },
+    await recordMachineTransition(tx, NOTICE_MACHINE, publicNotices, notice, 'publish', actor, {
       now,
-    );
+      meta,
+      set: { ...windowColumns(window), windowRevisions: [], publishedBy: actor.userId, publishedAt: now },
+      details: {
+        number: notice.number,
+        startDate: window.startDate,
+        endDate: window.endDate,
+        workingDays: window.workingDays,
+        skippedDays: window.skipped.length,
+        provisionalReason: window.provisionalReason,
+        applications: apps.map((a) => a.number),
+      },
+    });
   });
 }

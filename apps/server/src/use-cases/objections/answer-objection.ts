@@ -4,17 +4,26 @@
  * item's verdict becomes rejected with the reply as reason; the rest of the notice goes on. Upheld on the
  * whole application, or on its last listed item: the application ends (notice_reject → 不予通过, with a
  * decision letter). Locks, in order: notice, objection, the application's notice items, the application;
- * then the updates; audit entries last. Version-checked.
+ * then the updates; audit entries last. Version-checked. The items and the objection move through their
+ * machines' writers (NOTICE_ITEM_MACHINE, OBJECTION_MACHINE), the objection's last.
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import { assertObjectionOpen, conflict, objectionEffects, type Actor } from '@skillcert/domain';
+import {
+  assertObjectionOpen,
+  conflict,
+  NOTICE_ITEM_MACHINE,
+  OBJECTION_MACHINE,
+  objectionAnswerAction,
+  objectionEffects,
+  type Actor,
+} from '@skillcert/domain';
 import type { ObjectionAnswerRequest } from '@skillcert/contracts';
 import type { AppDeps, RequestMeta } from '../../deps';
 import { applications, applicationScopeItems, objections, publicNoticeItems } from '../../db/schema';
-import { appendAudit } from '../../audit/audit-writer';
 import { recordTransition } from '../applications/record-transition';
 import { notifyOrganization } from '../messages/messages';
 import { assertVersion } from '../version-check';
+import { recordMachineTransition } from '../workflow/record-machine-transition';
 import { itemText, loadNotice } from '../notices/notice-presenter';
 import { loadObjection } from './objection-queries';
 
@@ -58,10 +67,6 @@ export async function answerObjection(
     const rejected = items.filter((i) => effects.rejectItemIds.includes(i.id));
     if (rejected.length > 0) {
       await tx
-        .update(publicNoticeItems)
-        .set({ status: 'rejected', statusReason: input.reply })
-        .where(inArray(publicNoticeItems.id, effects.rejectItemIds));
-      await tx
         .update(applicationScopeItems)
         .set({ verdict: 'rejected', verdictReason: `公示期异议成立：${input.reply}` })
         .where(
@@ -71,17 +76,6 @@ export async function answerObjection(
           ),
         );
     }
-    await tx
-      .update(objections)
-      .set({
-        status: input.outcome,
-        reply: input.reply,
-        handledBy: actor.userId,
-        handledByName: actor.displayName,
-        handledAt: now,
-        version: objection.version + 1,
-      })
-      .where(eq(objections.id, objection.id));
     const endsApplication = effects.rejectApplication && app?.status === 'in_notice';
     if (app && rejected.length > 0) {
       await notifyOrganization(tx, app.organizationId, {
@@ -95,6 +89,17 @@ export async function answerObjection(
         now,
       });
     }
+    // The moves come last (their audit entries hold the audit lock; every row they change is locked).
+    for (const item of rejected) {
+      await recordMachineTransition(tx, NOTICE_ITEM_MACHINE, publicNoticeItems, item, 'remove', actor, {
+        reason: input.reply,
+        now,
+        meta,
+        set: { statusReason: input.reply },
+        cityCode: item.cityCode,
+        details: { objectionId: objection.id, receiptNumber: objection.receiptNumber },
+      });
+    }
     if (endsApplication) {
       await recordTransition(tx, app, 'notice_reject', actor, {
         reason: input.reply,
@@ -103,28 +108,20 @@ export async function answerObjection(
         audit: { noticeId: notice.id, objectionId: objection.id, receiptNumber: objection.receiptNumber },
       });
     }
-    await appendAudit(
-      tx,
-      {
-        actor,
-        ip: meta.ip,
-        action: 'objection.answered',
-        targetType: 'objection',
-        targetId: objection.id,
-        cityCode: app?.cityCode ?? null,
-        reason: input.reply,
-        before: { status: 'open', version: objection.version },
-        after: {
-          status: input.outcome,
-          receiptNumber: objection.receiptNumber,
-          noticeNumber: notice.number,
-          rejectedNoticeItems: effects.rejectItemIds,
-          applicationRejected: endsApplication,
-          version: objection.version + 1,
-        },
-      },
+    const answer = objectionAnswerAction(input.outcome);
+    await recordMachineTransition(tx, OBJECTION_MACHINE, objections, objection, answer, actor, {
+      reason: input.reply,
       now,
-    );
+      meta,
+      set: { reply: input.reply, handledBy: actor.userId, handledByName: actor.displayName, handledAt: now },
+      cityCode: app?.cityCode ?? null,
+      details: {
+        receiptNumber: objection.receiptNumber,
+        noticeNumber: notice.number,
+        rejectedNoticeItems: effects.rejectItemIds,
+        applicationRejected: endsApplication,
+      },
+    });
     return { applicationRejected: endsApplication, rejectedItems: rejected.length };
   });
 }

@@ -10,14 +10,14 @@ import {
   maskMobile,
   normalizeReceiptNumber,
   notFound,
+  OBJECTION_MACHINE,
   objectionStatusLabel,
   type Actor,
-  type NoticeStatus,
-  type ObjectionStatus,
 } from '@skillcert/domain';
 import type { ObjectionDetailDto, ObjectionSummaryDto, ObjectionTrackingDto } from '@skillcert/contracts';
 import type { AppDeps } from '../../deps';
 import type { Executor } from '../../db/client';
+import { statusFilter } from '../workflow/status-filter';
 import { divisions, objections, publicNoticeItems, publicNotices, storedFiles } from '../../db/schema';
 import { isUuid, itemText, noticeItemView } from '../notices/notice-presenter';
 
@@ -78,7 +78,7 @@ function summaryOf(
     subject: r.item ? itemText(r.item) : '整个申请（全部公示职业/工种）',
     contactName: o.contactName,
     contactPhoneMasked: maskMobile(deps.fieldCrypto.decrypt(o.contactPhoneEnc)),
-    status: o.status as ObjectionStatus,
+    status: o.status,
     statusLabel: objectionStatusLabel(o.status),
     createdAt: o.createdAt.toISOString(),
     handledAt: o.handledAt?.toISOString() ?? null,
@@ -91,7 +91,7 @@ export async function listObjections(
 ) {
   const where = and(
     q.noticeId ? eq(objections.noticeId, q.noticeId) : undefined,
-    q.status ? eq(objections.status, q.status) : undefined,
+    statusFilter(OBJECTION_MACHINE, objections.status, q.status),
   );
   const rows = await baseQuery(deps.db)
     .where(where)
@@ -140,7 +140,7 @@ export async function objectionDetail(
   return {
     ...summaryOf(deps, r, org(o)),
     noticeTitle: r.noticeTitle,
-    noticeStatus: r.noticeStatus as NoticeStatus,
+    noticeStatus: r.noticeStatus,
     noticeItemId: o.noticeItemId,
     noticeItem: r.item ? noticeItemView(r.item, r.cityName) : null,
     reason: o.reason,
@@ -149,7 +149,7 @@ export async function objectionDetail(
     handledByName: o.handledByName,
     version: o.version,
     abilities: {
-      answer: o.status === 'open' && can(actor, 'objection.handle'),
+      answer: OBJECTION_MACHINE.allowedActions(o.status, actor).length > 0,
       revealContact: can(actor, 'objection.handle'),
     },
   };
@@ -174,7 +174,7 @@ export async function trackObjection(db: Executor, receipt: string): Promise<Obj
   const org = (await organizationOf(db, [r]))(o);
   return {
     receiptNumber: o.receiptNumber,
-    status: o.status as ObjectionStatus,
+    status: o.status,
     statusLabel: objectionStatusLabel(o.status),
     noticeId: o.noticeId,
     noticeNumber: r.noticeNumber,

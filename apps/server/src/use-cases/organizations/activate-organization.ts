@@ -1,11 +1,10 @@
-/** 激活: the city center of the organization's city activates a pending registration. */
-import { eq } from 'drizzle-orm';
-import { can, conflict, notFound, type Actor } from '@skillcert/domain';
+/** 激活: the city center of the organization's city activates a pending registration (ORGANIZATION_MACHINE). */
+import { can, notFound, ORGANIZATION_MACHINE, type Actor } from '@skillcert/domain';
 import type { AppDeps, RequestMeta } from '../../deps';
 import { organizations } from '../../db/schema';
-import { appendAudit } from '../../audit/audit-writer';
 import { getOrganization } from './organization-queries';
 import { assertVersion } from '../version-check';
+import { recordMachineTransition } from '../workflow/record-machine-transition';
 
 export async function activateOrganization(
   deps: Pick<AppDeps, 'db' | 'clock'>,
@@ -19,29 +18,11 @@ export async function activateOrganization(
     const org = await getOrganization(tx, actor, id, { forUpdate: true });
     if (!can(actor, 'organization.activate', { cityCode: org.cityCode })) throw notFound();
     assertVersion(org.version, version);
-    if (org.status !== 'pending') {
-      throw conflict(
-        'ORGANIZATION_NOT_PENDING',
-        `该单位当前状态为"${org.status === 'active' ? '已激活' : '已停用'}"，无需激活`,
-      );
-    }
-    await tx
-      .update(organizations)
-      .set({ status: 'active', activatedAt: now, version: org.version + 1 })
-      .where(eq(organizations.id, org.id));
-    await appendAudit(
-      tx,
-      {
-        actor,
-        ip: meta.ip,
-        action: 'organization.activated',
-        targetType: 'organization',
-        targetId: org.id,
-        cityCode: org.cityCode,
-        before: { status: org.status, version: org.version },
-        after: { status: 'active', version: org.version + 1 },
-      },
+    await recordMachineTransition(tx, ORGANIZATION_MACHINE, organizations, org, 'activate', actor, {
       now,
-    );
+      meta,
+      set: { activatedAt: now },
+      cityCode: org.cityCode,
+    });
   });
 }

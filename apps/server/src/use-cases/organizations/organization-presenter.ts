@@ -1,5 +1,5 @@
 /** Presents an organization row for the caller: masked contact, names resolved, abilities attached. */
-import { can, maskMobile, type Actor } from '@skillcert/domain';
+import { can, maskMobile, ORGANIZATION_MACHINE, type Actor } from '@skillcert/domain';
 import { ORGANIZATION_KIND_LABELS, ORGANIZATION_STATUS_LABELS } from '@skillcert/contracts';
 import type { FieldCrypto } from '../../security/field-crypto';
 import type { organizations } from '../../db/schema';
@@ -34,7 +34,9 @@ export function presentOrganization(row: OrganizationRow, actor: Actor, crypto: 
     activatedAt: row.activatedAt?.toISOString() ?? null,
     version: row.version,
     abilities: {
-      activate: row.status === 'pending' && can(actor, 'organization.activate', resource),
+      activate:
+        ORGANIZATION_MACHINE.allowedActions(row.status, actor).includes('activate') &&
+        can(actor, 'organization.activate', resource),
       revealContact: can(actor, 'organization.revealContact', resource),
       manageColleagues: can(actor, 'organization.manageColleagues', resource),
     },

@@ -1,10 +1,11 @@
 /** Reading organizations, always through the scope filter. */
 import { and, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { notFound, type Actor } from '@skillcert/domain';
+import { notFound, ORGANIZATION_MACHINE, type Actor } from '@skillcert/domain';
 import type { Executor } from '../../db/client';
 import { divisions, organizations } from '../../db/schema';
 import { scoped } from '../../db/scope';
+import { statusFilter } from '../workflow/status-filter';
 
 const city = alias(divisions, 'city');
 const county = alias(divisions, 'county');
@@ -28,7 +29,7 @@ function withNames<
 
 export async function listOrganizations(db: Executor, actor: Actor, filter: OrganizationFilter) {
   const conditions: (SQL | undefined)[] = [
-    filter.status ? eq(organizations.status, filter.status) : undefined,
+    statusFilter(ORGANIZATION_MACHINE, organizations.status, filter.status),
     filter.cityCode ? eq(organizations.cityCode, filter.cityCode) : undefined,
     filter.q
       ? or(

@@ -6,6 +6,9 @@ import { and, count, desc, eq, ne } from 'drizzle-orm';
 import {
   conflict,
   DEFAULT_MATERIAL_SLOTS,
+  ROUND_MACHINE,
+  ROUND_STATE_LABELS,
+  roundIsEditable,
   invalid,
   NOTICE_DOCUMENT_TITLE,
   notFound,
@@ -20,10 +23,12 @@ import type { Executor } from '../../db/client';
 import { collectionRounds, industrialChains } from '../../db/schema';
 import { appendAudit } from '../../audit/audit-writer';
 import { assertVersion } from '../version-check';
+import { recordMachineTransition } from '../workflow/record-machine-transition';
+import { statusFilter } from '../workflow/status-filter';
 
 type RoundRow = typeof collectionRounds.$inferSelect;
 
-export const ROUND_STATUS_LABELS = { draft: '草稿', open: '征集中', closed: '已截止' } as const;
+export const ROUND_STATUS_LABELS = ROUND_STATE_LABELS;
 
 /** Defaults of a new round's policy ([policy] in docs/domain.md §11; the province edits them per round). */
 export function defaultRoundPolicy(): RoundPolicyDto {
@@ -68,7 +73,7 @@ export function isAcceptingSubmissions(
 }
 
 export function presentRound(row: RoundRow, actor: Actor, now: Date) {
-  const manage = actor.role === 'province_center';
+  const allowed = ROUND_MACHINE.allowedActions(row.status, actor);
   return {
     id: row.id,
     title: row.title,
@@ -76,8 +81,8 @@ export function presentRound(row: RoundRow, actor: Actor, now: Date) {
     noticeText: row.noticeText,
     windowStart: row.windowStart,
     windowEnd: row.windowEnd,
-    status: row.status as 'draft' | 'open' | 'closed',
-    statusLabel: ROUND_STATUS_LABELS[row.status as keyof typeof ROUND_STATUS_LABELS] ?? row.status,
+    status: row.status,
+    statusLabel: ROUND_STATE_LABELS[row.status],
     policy: roundPolicyOf(row.policy),
     targetedOccupations: row.targetedOccupations,
     acceptingSubmissions: isAcceptingSubmissions(row, now),
@@ -86,9 +91,10 @@ export function presentRound(row: RoundRow, actor: Actor, now: Date) {
     closedAt: row.closedAt?.toISOString() ?? null,
     version: row.version,
     abilities: {
-      edit: manage && row.status === 'draft',
-      open: manage && row.status === 'draft',
-      close: manage && row.status === 'open',
+      // Editing is not a move; it is open to whoever may open the round, while it is still a draft.
+      edit: allowed.includes('open') && roundIsEditable(row.status),
+      open: allowed.includes('open'),
+      close: allowed.includes('close'),
     },
   };
 }
@@ -115,7 +121,7 @@ export async function listRounds(
   actor: Actor,
   f: { status?: string | undefined; page: number; pageSize: number },
 ) {
-  const where = and(visibleTo(actor), f.status ? eq(collectionRounds.status, f.status) : undefined);
+  const where = and(visibleTo(actor), statusFilter(ROUND_MACHINE, collectionRounds.status, f.status));
   const [rows, totals] = await Promise.all([
     db
       .select()
@@ -215,7 +221,7 @@ export async function updateRound(
   return deps.db.transaction(async (tx) => {
     const round = await getRound(tx, actor, id, { forUpdate: true });
     assertVersion(round.version, input.version);
-    if (round.status !== 'draft')
+    if (!roundIsEditable(round.status))
       throw conflict('ROUND_NOT_EDITABLE', '征集批次已开启，政策与材料要求已固定，不能再修改');
     const next = {
       title: input.title ?? round.title,
@@ -262,8 +268,10 @@ export async function changeRoundStatus(
   return deps.db.transaction(async (tx) => {
     const round = await getRound(tx, actor, id, { forUpdate: true });
     assertVersion(round.version, version);
-    if (to === 'open') {
-      if (round.status !== 'draft') throw conflict('ROUND_NOT_DRAFT', '只有草稿状态的征集批次可以开启');
+    const action = to === 'open' ? 'open' : 'close';
+    // The state decides first (a closed round is answered as such, whatever the dictionary holds).
+    ROUND_MACHINE.transition(round.status, action, actor);
+    if (action === 'open') {
       const [chains] = await tx
         .select({ n: count() })
         .from(industrialChains)
@@ -274,31 +282,13 @@ export async function changeRoundStatus(
           '产业链字典为空，无法核对申报职业服务的产业链（通知第三条第一款）：请系统管理员先录入产业链',
         );
       }
-    } else if (round.status !== 'open') {
-      throw conflict('ROUND_NOT_OPEN', '只有征集中的批次可以截止');
     }
-    const [row] = await tx
-      .update(collectionRounds)
-      .set(
-        to === 'open'
-          ? { status: 'open', openedAt: now, version: round.version + 1 }
-          : { status: 'closed', closedAt: now, version: round.version + 1 },
-      )
-      .where(eq(collectionRounds.id, id))
-      .returning();
-    await appendAudit(
-      tx,
-      {
-        actor,
-        ip: meta.ip,
-        action: to === 'open' ? 'round.opened' : 'round.closed',
-        targetType: 'collection_round',
-        targetId: id,
-        before: { status: round.status },
-        after: { status: to, policy: to === 'open' ? round.policy : undefined },
-      },
+    const { row } = await recordMachineTransition(tx, ROUND_MACHINE, collectionRounds, round, action, actor, {
       now,
-    );
-    return row!;
+      meta,
+      set: action === 'open' ? { openedAt: now } : { closedAt: now },
+      details: { policy: action === 'open' ? round.policy : undefined },
+    });
+    return row;
   });
 }

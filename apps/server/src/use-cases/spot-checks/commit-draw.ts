@@ -21,6 +21,7 @@ import {
   freezeSpotCheckPools,
   invalid,
   notFound,
+  SPOT_CHECK_DRAW_MACHINE,
   spotCheckPoolShortages,
   spotCheckSampleSize,
   todayInShanghai,
@@ -44,6 +45,7 @@ import {
 import { appendAudit } from '../../audit/audit-writer';
 import { nextCounterValue } from '../counters';
 import { assertVersion } from '../version-check';
+import { recordMachineTransition } from '../workflow/record-machine-transition';
 import { getApplication } from '../applications/application-queries';
 import { loadSpotCheckPolicy } from './spot-check-policy';
 import {
@@ -53,7 +55,6 @@ import {
   openReplacementFor,
   paramsOf,
   resultOf,
-  type DrawRow,
   type StoredDrawParams,
 } from './draw-records';
 
@@ -284,43 +285,22 @@ export async function voidSpotCheckDraw(
   await deps.db.transaction(async (tx) => {
     const d = await getDraw(tx, id, { forUpdate: true });
     assertVersion(d.version, input.version);
-    assertCommitted(d, '作废');
+    SPOT_CHECK_DRAW_MACHINE.assertFrom(d.status, 'void', d.number);
     const names = (await tx.select({ name: inspectors.name }).from(inspectors)).map((r) => r.name);
     assertPublicText(input.reason, names);
     const params: StoredDrawParams = {
       ...paramsOf(d),
       voided: { reason: input.reason.trim(), at: now.toISOString(), by: actor.userId },
     };
-    await tx
-      .update(spotCheckDraws)
-      .set({ status: 'void', params, version: d.version + 1 })
-      .where(eq(spotCheckDraws.id, d.id));
-    await appendAudit(
-      tx,
-      {
-        actor,
-        ip: meta.ip,
-        action: 'spot_check.voided',
-        targetType: 'spot_check_draw',
-        targetId: d.id,
-        reason: input.reason,
-        before: { status: d.status, version: d.version },
-        after: { status: 'void', version: d.version + 1, seedPublished: true },
-      },
+    await recordMachineTransition(tx, SPOT_CHECK_DRAW_MACHINE, spotCheckDraws, d, 'void', actor, {
+      reason: input.reason,
+      subject: d.number,
       now,
-    );
+      meta,
+      set: { params },
+      details: { seedPublished: true },
+    });
   });
-}
-
-/** A drawn record is never edited; a void one is closed. */
-export function assertCommitted(d: DrawRow, what: string): void {
-  if (d.status === 'drawn') {
-    throw conflict(
-      'SPOT_CHECK_ALREADY_DRAWN',
-      `${d.number}已抽取，抽取记录不能${what}或修改；如需替换督导人员，请对该对象发起替换抽取（新记录）`,
-    );
-  }
-  if (d.status === 'void') throw conflict('SPOT_CHECK_DRAW_VOID', `${d.number}已作废，不能${what}`);
 }
 
 /**

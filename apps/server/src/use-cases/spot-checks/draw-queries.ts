@@ -5,7 +5,12 @@
  * with it.
  */
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { applicationStateLabel, type Actor } from '@skillcert/domain';
+import {
+  applicationStateLabel,
+  SPOT_CHECK_DRAW_MACHINE,
+  spotCheckDrawAction,
+  type Actor,
+} from '@skillcert/domain';
 import type { Executor } from '../../db/client';
 import {
   applications,
@@ -31,6 +36,7 @@ import {
   summaryFields,
   type DrawRow,
 } from './draw-records';
+import { statusFilter } from '../workflow/status-filter';
 import { EFFECTIVE_RESULT_STATES, resultViews } from './spot-check-results';
 
 export interface DrawFilter {
@@ -43,7 +49,7 @@ export interface DrawFilter {
 export async function listSpotCheckDraws(db: Executor, f: DrawFilter) {
   const where: SQL | undefined = and(
     f.roundId ? eq(spotCheckDraws.roundId, f.roundId) : undefined,
-    f.status ? eq(spotCheckDraws.status, f.status) : undefined,
+    statusFilter(SPOT_CHECK_DRAW_MACHINE, spotCheckDraws.status, f.status),
   );
   const [rows, totals] = await Promise.all([
     db
@@ -130,6 +136,7 @@ export async function spotCheckDrawDetail(db: Executor, actor: Actor, id: string
   const inspectorOf = new Map(pool.map((i) => [i.code, i]));
   const targets = p.kind === 'round' && d.status === 'drawn' ? await drawnTargets(db, d, appOf, actor) : [];
   const manage = actor.role === 'province_center';
+  const allowed = SPOT_CHECK_DRAW_MACHINE.allowedActions(d.status, actor);
   return {
     ...summaryFields(
       d,
@@ -164,11 +171,11 @@ export async function spotCheckDrawDetail(db: Executor, actor: Actor, id: string
       number: f.number,
       kind: paramsOf(f).kind,
       status: f.status,
-      statusLabel: DRAW_STATUS_LABELS[f.status as keyof typeof DRAW_STATUS_LABELS] ?? f.status,
+      statusLabel: DRAW_STATUS_LABELS[f.status],
     })),
     abilities: {
-      draw: manage && d.status === 'committed',
-      void: manage && d.status === 'committed',
+      draw: allowed.includes(spotCheckDrawAction(p.kind)),
+      void: allowed.includes('void'),
       // Only once every drawn target has a result (withdrawn ones need none).
       publish:
         manage &&

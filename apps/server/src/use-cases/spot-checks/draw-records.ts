@@ -13,19 +13,17 @@ import {
   type SpotCheckRecusal,
   type SpotCheckRecusalRule,
   type SpotCheckSelection,
+  SPOT_CHECK_DRAW_STATE_LABELS,
+  type SpotCheckDrawState,
 } from '@skillcert/domain';
 import type { Executor } from '../../db/client';
 import { spotCheckDraws } from '../../db/schema';
 
 export type DrawRow = typeof spotCheckDraws.$inferSelect;
 export type DrawKind = 'round' | 'replacement';
-export type DrawStatus = 'committed' | 'drawn' | 'void';
+export type DrawStatus = SpotCheckDrawState;
 
-export const DRAW_STATUS_LABELS: Record<DrawStatus, string> = {
-  committed: '已公布承诺，待抽取',
-  drawn: '已抽取',
-  void: '已作废',
-};
+export const DRAW_STATUS_LABELS = SPOT_CHECK_DRAW_STATE_LABELS;
 export const DRAW_KIND_LABELS: Record<DrawKind, string> = {
   round: '抽查对象与督导人员抽取',
   replacement: '督导人员替换抽取',
@@ -65,7 +63,7 @@ export const paramsOf = (d: DrawRow): StoredDrawParams => d.params as StoredDraw
 export const resultOf = (d: DrawRow): StoredDrawResult | null =>
   (d.result as StoredDrawResult | null) ?? null;
 export const recusalsOf = (d: DrawRow): SpotCheckRecusal[] => (d.recusals as SpotCheckRecusal[]) ?? [];
-export const statusOfDraw = (d: DrawRow): DrawStatus => d.status as DrawStatus;
+export const statusOfDraw = (d: DrawRow): DrawStatus => d.status;
 
 /** The seed is secret until the draw is made (or the commitment voided, so nobody can fish for seeds). */
 export const publishedSeed = (d: DrawRow): string | null =>
@@ -118,7 +116,7 @@ export function summaryFields(d: DrawRow, roundTitle: string, replacesNumber: st
     kind: p.kind,
     kindLabel: DRAW_KIND_LABELS[p.kind],
     status,
-    statusLabel: DRAW_STATUS_LABELS[status] ?? d.status,
+    statusLabel: DRAW_STATUS_LABELS[status],
     poolSize: p.poolSize,
     sampleSize: p.sampleSize,
     inspectorsPerTarget: p.inspectorsPerTarget,

@@ -7,7 +7,14 @@
  * A drawn record is never drawn again or edited (409).
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { conflict, runSpotCheckDraw, type Actor, type SpotCheckDrawResult } from '@skillcert/domain';
+import {
+  conflict,
+  runSpotCheckDraw,
+  SPOT_CHECK_DRAW_MACHINE,
+  spotCheckDrawAction,
+  type Actor,
+  type SpotCheckDrawResult,
+} from '@skillcert/domain';
 import type { AppDeps, RequestMeta } from '../../deps';
 import type { Executor } from '../../db/client';
 import {
@@ -17,11 +24,10 @@ import {
   spotCheckDraws,
   spotCheckResults,
 } from '../../db/schema';
-import { appendAudit } from '../../audit/audit-writer';
 import { assertVersion } from '../version-check';
 import { recordTransition } from '../applications/record-transition';
 import { notifyOrganization, notifyUsers } from '../messages/messages';
-import { assertCommitted } from './commit-draw';
+import { recordMachineTransition } from '../workflow/record-machine-transition';
 import { getDraw, paramsOf, recusalsOf, type DrawRow, type StoredDrawResult } from './draw-records';
 
 export async function executeSpotCheckDraw(
@@ -35,7 +41,8 @@ export async function executeSpotCheckDraw(
   return deps.db.transaction(async (tx) => {
     const d = await getDraw(tx, id, { forUpdate: true });
     assertVersion(d.version, input.version);
-    assertCommitted(d, '再次抽取');
+    // A drawn record is never drawn again, a void one is closed: refused before anything is computed.
+    SPOT_CHECK_DRAW_MACHINE.assertFrom(d.status, spotCheckDrawAction(paramsOf(d).kind), d.number);
     const computed = await runSpotCheckDraw({
       pools: {
         targetPool: (d.targetPool as string[]) ?? [],
@@ -88,10 +95,6 @@ async function drawRound(
     .map((n) => ({ applicationNumber: n, status: byNumber.get(n)?.status ?? 'unknown' }));
   const result: StoredDrawResult = { ...computed, skipped };
 
-  await tx
-    .update(spotCheckDraws)
-    .set({ result, status: 'drawn', drawnBy: actor.userId, drawnAt: now, version: d.version + 1 })
-    .where(eq(spotCheckDraws.id, d.id));
   const ids = await inspectorIdsByCode(tx, [...new Set(computed.selected.flatMap((s) => s.inspectorCodes))]);
   const assignments = computed.selected
     .filter((s) => inPool(s.applicationNumber))
@@ -141,27 +144,19 @@ async function drawRound(
       await recordTransition(tx, byNumber.get(n)!, 'draw_not_selected', actor, { now, meta, audit });
     }
   }
-  await appendAudit(
-    tx,
-    {
-      actor,
-      ip: meta.ip,
-      action: 'spot_check.drawn',
-      targetType: 'spot_check_draw',
-      targetId: d.id,
-      before: { status: d.status, version: d.version },
-      after: {
-        status: 'drawn',
-        version: d.version + 1,
-        number: d.number,
-        seedHash: d.seedHash,
-        selected: computed.selected,
-        notSelected: computed.notSelected,
-        skipped,
-      },
-    },
+  await recordMachineTransition(tx, SPOT_CHECK_DRAW_MACHINE, spotCheckDraws, d, 'draw', actor, {
+    subject: d.number,
     now,
-  );
+    meta,
+    set: { result, drawnBy: actor.userId, drawnAt: now },
+    details: {
+      number: d.number,
+      seedHash: d.seedHash,
+      selected: computed.selected,
+      notSelected: computed.notSelected,
+      skipped,
+    },
+  });
   return result;
 }
 
@@ -205,10 +200,6 @@ async function drawReplacement(
   }
   const stored: StoredDrawResult = { ...computed, skipped: [] };
   await tx
-    .update(spotCheckDraws)
-    .set({ result: stored, status: 'drawn', drawnBy: actor.userId, drawnAt: now, version: d.version + 1 })
-    .where(eq(spotCheckDraws.id, d.id));
-  await tx
     .update(spotCheckAssignments)
     .set({ status: 'replaced', replacedReason: d.reason })
     .where(inArray(spotCheckAssignments.id, replacedIds));
@@ -231,28 +222,21 @@ async function drawReplacement(
       })),
     );
   }
-  await appendAudit(
-    tx,
-    {
-      actor,
-      ip: meta.ip,
-      action: 'spot_check.replacement_drawn',
-      targetType: 'spot_check_draw',
-      targetId: d.id,
-      cityCode: app.cityCode,
-      reason: d.reason,
-      before: { status: d.status, version: d.version, replacedInspectorCodes: p.replacedInspectorCodes },
-      after: {
-        status: 'drawn',
-        version: d.version + 1,
-        number: d.number,
-        applicationNumber: app.number,
-        seedHash: d.seedHash,
-        inspectorCodes: codes,
-      },
-    },
+  await recordMachineTransition(tx, SPOT_CHECK_DRAW_MACHINE, spotCheckDraws, d, 'draw_replacement', actor, {
+    reason: d.reason,
+    subject: d.number,
     now,
-  );
+    meta,
+    set: { result: stored, drawnBy: actor.userId, drawnAt: now },
+    cityCode: app.cityCode,
+    details: {
+      number: d.number,
+      applicationNumber: app.number,
+      seedHash: d.seedHash,
+      inspectorCodes: codes,
+      replacedInspectorCodes: p.replacedInspectorCodes,
+    },
+  });
   return stored;
 }
 

@@ -126,7 +126,7 @@ export async function actOnSpotCheckResult(
       .select({ inspectorId: spotCheckResultSignatures.inspectorId, kind: spotCheckResultSignatures.kind })
       .from(spotCheckResultSignatures)
       .where(eq(spotCheckResultSignatures.resultId, row.id));
-    const state = row.status as JointResultState;
+    const state = row.status;
     assertJointResultAction(
       state,
       {
@@ -224,7 +224,7 @@ export async function decideSpotCheckResult(
     const app = await getApplication(tx, actor, applicationId, { forUpdate: true });
     const row = await resultForUpdate(tx, d.id, app.id);
     assertVersion(row.version, input.version);
-    assertJointResultAction(row.status as JointResultState, { kind: 'province_center' }, 'decide');
+    assertJointResultAction(row.status, { kind: 'province_center' }, 'decide');
     assertInSpotCheck(app);
     const reason = checkDecisionReason(input.reason);
     const draft = draftPlan(row);

@@ -129,7 +129,7 @@ export async function resultViews(db: Executor, rows: ResultRow[], viewer: Resul
   const reasonOf = new Map<string, string | null>();
   for (const e of events) if (!reasonOf.has(e.applicationId)) reasonOf.set(e.applicationId, e.reason);
   const present = (r: ResultRow): SpotCheckResultView => {
-    const state = r.status as JointResultState;
+    const state = r.status;
     const effective = jointResultIsEffective(state);
     const { outcome, items } = effectiveOutcome(r);
     const own = signatures.filter((s) => s.resultId === r.id);

@@ -12,6 +12,8 @@ import {
   checkOnSiteRecord,
   conflict,
   invalid,
+  JOINT_RESULT_STATES,
+  jointResultIsEffective,
   notFound,
   planSpotCheckResult,
   todayInShanghai,
@@ -45,7 +47,7 @@ export { resultViews } from './result-views';
 export type { SpotCheckResultView } from './result-views';
 
 /** The results that count (the application moved; 一公开 publishes them). */
-export const EFFECTIVE_RESULT_STATES = ['agreed', 'decided'];
+export const EFFECTIVE_RESULT_STATES = JOINT_RESULT_STATES.filter(jointResultIsEffective);
 
 /** Attachments of a result: photos and scanned records. */
 export const SPOT_CHECK_ATTACHMENT_RULE: UploadRule = {

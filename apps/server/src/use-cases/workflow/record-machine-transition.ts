@@ -24,6 +24,8 @@ export interface MachineTransitionOptions<T extends WorkflowTable, Ctx> {
   reason?: string | null | undefined;
   /** The actor's relation to the record, for moves that need one (the drafter, a panel member). */
   ctx?: Ctx;
+  /** The record's public name (a draw's number) for the refusal message. */
+  subject?: string;
   now: Date;
   /** Null for a scheduled job (no request). */
   meta: RequestMeta | null;
@@ -50,7 +52,11 @@ export async function recordMachineTransition<
   actor: Actor,
   opts: MachineTransitionOptions<T, Ctx>,
 ): Promise<{ row: R; move: MachineMove<S, A> }> {
-  const move = machine.transition(row.status, action, actor, { reason: opts.reason, ctx: opts.ctx });
+  const move = machine.transition(row.status, action, actor, {
+    reason: opts.reason,
+    ctx: opts.ctx,
+    subject: opts.subject,
+  });
   const set = { ...opts.set, status: move.to, version: row.version + 1 } as PgUpdateSetSource<T>;
   const [updated] = (await tx
     .update(table)
