@@ -35,7 +35,7 @@ import {
 import { appendAudit } from '../../audit/audit-writer';
 import { getApplication, type ApplicationRow } from '../applications/application-queries';
 import { loadExpertReviewPolicy } from './expert-policy';
-import type { ExpertConflictEntry } from './expert-pool';
+import { replaceExpertAssignments } from './expert-assignment-moves';
 
 /** Application states that end in a refusal: their reviewers are recused for the policy window. */
 const REJECTED_STATES = ['rejected', 'not_recommended'];
@@ -155,7 +155,7 @@ export async function drawExpertsForApplication(
       occupationCodes: e.occupationCodes,
       active: e.active,
       unitCreditCode: e.unitCreditCode,
-      conflicts: (e.conflicts as ExpertConflictEntry[]) ?? [],
+      conflicts: e.conflicts,
     }));
     const frozen = buildExpertDrawPool(
       pool,
