@@ -121,6 +121,8 @@ export const myAssignment = z.object({
   occupations: z.array(z.object({ code: z.string(), name: z.string().nullable() })),
   status: z.string(),
   statusLabel: z.string(),
+  /** What the expert may do with the assignment now (the assignment machine's allowed actions). */
+  allowedActions: z.array(z.enum(['submit', 'replace'])),
   assignedAt: z.string(),
   submittedAt: z.string().nullable(),
   /** The expert's own submitted review (read-only once submitted), so the locked form can show it. */

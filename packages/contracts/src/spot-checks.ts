@@ -251,6 +251,8 @@ export const spotCheckPanelMember = z.object({
   name: z.string(),
   unit: z.string(),
   status: z.enum(['assigned', 'replaced']),
+  /** What the caller may do with this place on the panel (the assignment machine's allowed actions). */
+  allowedActions: z.array(z.enum(['replace'])),
   drawId: z.string(),
   drawNumber: z.string(),
   replacedReason: z.string().nullable(),

@@ -213,17 +213,12 @@ export async function drawExpertsForApplication(
       .set({ seed, result, status: 'drawn', drawnAt: now })
       .where(eq(draws.id, committed!.id))
       .returning();
-    if (toReplace.length > 0) {
-      await tx
-        .update(expertAssignments)
-        .set({ status: 'replaced', replacedReason: input.reason ?? null })
-        .where(
-          inArray(
-            expertAssignments.id,
-            toReplace.map((c) => c.a.id),
-          ),
-        );
-    }
+    await replaceExpertAssignments(
+      tx,
+      actor,
+      toReplace.map((c) => c.a),
+      { reason: input.reason ?? null, cityCode: app.cityCode, now, meta },
+    );
     const byCode = new Map(candidates.map((e) => [e.code, e]));
     const assigned = await tx
       .insert(expertAssignments)
@@ -232,7 +227,7 @@ export async function drawExpertsForApplication(
           applicationId: app.id,
           expertId: byCode.get(code)!.id,
           drawId: drawn!.id,
-          status: 'assigned',
+          status: 'assigned' as const,
           assignedAt: now,
         })),
       )

@@ -5,7 +5,7 @@
  * with it.
  */
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { applicationStateLabel, type Actor } from '@skillcert/domain';
+import { applicationStateLabel, SPOT_CHECK_ASSIGNMENT_MACHINE, type Actor } from '@skillcert/domain';
 import type { Executor } from '../../db/client';
 import {
   applications,
@@ -245,7 +245,8 @@ async function drawnTargets(
             code: x.code,
             name: x.name,
             unit: x.unit,
-            status: x.a.status as 'assigned' | 'replaced',
+            status: x.a.status,
+            allowedActions: SPOT_CHECK_ASSIGNMENT_MACHINE.allowedActions(x.a.status, actor),
             drawId: x.a.drawId,
             drawNumber: numberOf.get(x.a.drawId) ?? '',
             replacedReason: x.a.replacedReason,

@@ -22,6 +22,7 @@ import { assertVersion } from '../version-check';
 import { recordTransition } from '../applications/record-transition';
 import { notifyOrganization, notifyUsers } from '../messages/messages';
 import { assertCommitted } from './commit-draw';
+import { replaceSpotCheckAssignments } from './spot-check-assignment-moves';
 import { getDraw, paramsOf, recusalsOf, type DrawRow, type StoredDrawResult } from './draw-records';
 
 export async function executeSpotCheckDraw(
@@ -100,7 +101,7 @@ async function drawRound(
         drawId: d.id,
         applicationId: byNumber.get(s.applicationNumber)!.id,
         inspectorId: ids.get(code)!,
-        status: 'assigned',
+        status: 'assigned' as const,
         assignedAt: now,
       })),
     );
@@ -208,10 +209,12 @@ async function drawReplacement(
     .update(spotCheckDraws)
     .set({ result: stored, status: 'drawn', drawnBy: actor.userId, drawnAt: now, version: d.version + 1 })
     .where(eq(spotCheckDraws.id, d.id));
-  await tx
-    .update(spotCheckAssignments)
-    .set({ status: 'replaced', replacedReason: d.reason })
-    .where(inArray(spotCheckAssignments.id, replacedIds));
+  await replaceSpotCheckAssignments(tx, actor, current, {
+    reason: d.reason,
+    cityCode: app.cityCode,
+    now,
+    meta,
+  });
   const codes = computed.selected.flatMap((s) => s.inspectorCodes);
   const ids = await inspectorIdsByCode(tx, codes);
   await notifyDrawn(
@@ -226,7 +229,7 @@ async function drawReplacement(
         drawId: d.id,
         applicationId: app.id,
         inspectorId: ids.get(code)!,
-        status: 'assigned',
+        status: 'assigned' as const,
         assignedAt: now,
       })),
     );
