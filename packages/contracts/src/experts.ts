@@ -1,91 +1,46 @@
 /** 专家库、专家抽取、专家评审 (通知第五条第二款): request and response schemas. */
 import { z } from 'zod';
 import { REVIEW_DIMENSION_CODES, REVIEW_SCORE_MAX, REVIEW_SCORE_MIN } from '@skillcert/domain';
-import { page, reasonField, versionField } from './common';
-import { displayNameField, usernameField } from './organizations';
+import { page, reasonField } from './common';
+import {
+  createPoolMemberResponse,
+  declaredConflict,
+  poolAccountField,
+  poolCityCodeField,
+  poolListQuery,
+  poolMemberDto,
+  poolMemberFields,
+  updatePoolMemberFields,
+} from './pools';
 
-const cityCodeField = z.string().regex(/^43\d{4}$/, '请选择市州');
 const occupationCodeField = z.string().regex(/^\d-\d{2}-\d{2}-\d{2}$/, '职业编码格式应为 X-XX-XX-XX');
-const creditCodeField = z
-  .string()
-  .trim()
-  .min(18, '统一社会信用代码应为18位')
-  .max(18, '统一社会信用代码应为18位');
 const uuidField = z.string().regex(/^[0-9a-f-]{36}$/i, '编号格式不正确');
+const occupationCodesField = z.array(occupationCodeField).min(1, '至少选择一个可评审的职业').max(50);
 
-export const expertConflict = z.object({ creditCode: z.string(), reason: z.string() });
+export const expertConflict = declaredConflict;
 
-export const expertDto = z.object({
-  id: z.string(),
-  code: z.string(),
-  name: z.string(),
-  unit: z.string(),
-  unitCreditCode: z.string().nullable(),
-  cityCode: z.string(),
-  cityName: z.string().nullable(),
+/** An expert: a pool member with the occupations they may review. */
+export const expertDto = poolMemberDto.extend({
   occupationCodes: z.array(z.string()),
   occupations: z.array(z.object({ code: z.string(), name: z.string().nullable() })),
-  title: z.string().nullable(),
-  phoneMasked: z.string().nullable(),
-  conflicts: z.array(expertConflict),
-  active: z.boolean(),
-  userId: z.string().nullable(),
-  username: z.string().nullable(),
-  createdAt: z.string(),
-  version: z.number(),
 });
 export type ExpertDto = z.infer<typeof expertDto>;
 export const expertList = page(expertDto);
 
-export const expertListQuery = z.object({
-  q: z.string().trim().max(64).optional(),
-  cityCode: cityCodeField.optional(),
-  occupationCode: occupationCodeField.optional(),
-  active: z.enum(['true', 'false']).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-});
-
-const expertFields = {
-  name: displayNameField,
-  unit: z.string().trim().min(2, '请填写工作单位').max(100),
-  unitCreditCode: creditCodeField.nullable().optional(),
-  occupationCodes: z.array(occupationCodeField).min(1, '至少选择一个可评审的职业').max(50),
-  title: z.string().trim().max(60).nullable().optional(),
-  phone: z.string().trim().max(20).nullable().optional(),
-};
+export const expertListQuery = poolListQuery.extend({ occupationCode: occupationCodeField.optional() });
 
 export const createExpertRequest = z.strictObject({
-  ...expertFields,
+  ...poolMemberFields,
+  occupationCodes: occupationCodesField,
   /** city_bureau: forced to the bureau's own city. */
-  cityCode: cityCodeField.optional(),
-  /** Creates a login account with role expert (a one-time password is returned), or links an existing one. */
-  username: usernameField.optional(),
+  cityCode: poolCityCodeField.optional(),
+  ...poolAccountField,
 });
-export const createExpertResponse = z.object({
-  id: z.string(),
-  code: z.string(),
-  userId: z.string().nullable(),
-  username: z.string().nullable(),
-  /** Shown once, when a new account was created; the expert must change it at first login. */
-  initialPassword: z.string().nullable(),
-});
+export const createExpertResponse = createPoolMemberResponse;
 
 export const updateExpertRequest = z.strictObject({
-  name: expertFields.name.optional(),
-  unit: expertFields.unit.optional(),
-  unitCreditCode: expertFields.unitCreditCode,
-  occupationCodes: expertFields.occupationCodes.optional(),
-  title: expertFields.title,
-  phone: expertFields.phone,
-  cityCode: cityCodeField.optional(),
-  active: z.boolean().optional(),
-  version: versionField,
-});
-
-export const declareConflictRequest = z.strictObject({
-  creditCode: creditCodeField,
-  reason: reasonField,
+  ...updatePoolMemberFields,
+  occupationCodes: occupationCodesField.optional(),
 });
 
 export const expertDrawRequest = z.strictObject({
@@ -166,6 +121,8 @@ export const myAssignment = z.object({
   occupations: z.array(z.object({ code: z.string(), name: z.string().nullable() })),
   status: z.string(),
   statusLabel: z.string(),
+  /** What the expert may do with the assignment now (the assignment machine's allowed actions). */
+  allowedActions: z.array(z.enum(['submit', 'replace'])),
   assignedAt: z.string(),
   submittedAt: z.string().nullable(),
   /** The expert's own submitted review (read-only once submitted), so the locked form can show it. */

@@ -8,6 +8,7 @@ export * from './rounds';
 export * from './applications';
 export * from './filings';
 export * from './credit-blacklist';
+export * from './pools';
 export * from './experts';
 export * from './verification';
 export * from './city-review';

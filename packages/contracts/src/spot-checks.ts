@@ -5,14 +5,18 @@
  */
 import { z } from 'zod';
 import { page, versionField } from './common';
-import { displayNameField, usernameField } from './organizations';
+import {
+  createPoolMemberResponse,
+  declareConflictRequest,
+  declaredConflict,
+  poolAccountField,
+  poolCityCodeField,
+  poolListQuery,
+  poolMemberDto,
+  poolMemberFields,
+  updatePoolMemberFields,
+} from './pools';
 
-const cityCodeField = z.string().regex(/^43\d{4}$/, '请选择市州');
-const creditCodeField = z
-  .string()
-  .trim()
-  .min(18, '统一社会信用代码应为18位')
-  .max(18, '统一社会信用代码应为18位');
 const uuidField = z.string().regex(/^[0-9a-f-]{36}$/i, '编号格式不正确');
 /** A reason that is published on the public draw page: no names, phones or ID numbers. */
 const publicReasonField = z.string().trim().min(2, '请填写原因（至少2个字）').max(500);
@@ -35,35 +39,13 @@ export type SpotCheckPolicyDto = z.infer<typeof spotCheckPolicy>;
 
 // ------------------------------------------------------------------ inspectors
 
-export const inspectorConflict = z.object({ creditCode: z.string(), reason: z.string() });
+export const inspectorConflict = declaredConflict;
 
-export const inspectorDto = z.object({
-  id: z.string(),
-  code: z.string(),
-  name: z.string(),
-  unit: z.string(),
-  unitCreditCode: z.string().nullable(),
-  cityCode: z.string(),
-  cityName: z.string().nullable(),
-  title: z.string().nullable(),
-  phoneMasked: z.string().nullable(),
-  conflicts: z.array(inspectorConflict),
-  active: z.boolean(),
-  userId: z.string().nullable(),
-  username: z.string().nullable(),
-  createdAt: z.string(),
-  version: z.number(),
-});
+export const inspectorDto = poolMemberDto;
 export type InspectorDto = z.infer<typeof inspectorDto>;
 export const inspectorList = page(inspectorDto);
 
-export const inspectorListQuery = z.object({
-  q: z.string().trim().max(64).optional(),
-  cityCode: cityCodeField.optional(),
-  active: z.enum(['true', 'false']).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-});
+export const inspectorListQuery = poolListQuery;
 
 export const inspectorCodeField = z
   .string()
@@ -71,46 +53,19 @@ export const inspectorCodeField = z
   .toUpperCase()
   .regex(/^[A-Z]{2}\d{4,6}$/, '督导人员编号应为2位字母加4至6位数字，如 DC0001');
 
-const inspectorFields = {
-  name: displayNameField,
-  unit: z.string().trim().min(2, '请填写工作单位').max(100),
-  unitCreditCode: creditCodeField.nullable().optional(),
-  title: z.string().trim().max(60).nullable().optional(),
-  phone: z.string().trim().max(20).nullable().optional(),
-};
-
 export const createInspectorRequest = z.strictObject({
   /** Given, or the next DCnnnn. */
   code: inspectorCodeField.optional(),
-  ...inspectorFields,
-  cityCode: cityCodeField,
-  /** Creates a login account with role inspector (a one-time password is returned), or links one. */
-  username: usernameField.optional(),
+  ...poolMemberFields,
+  cityCode: poolCityCodeField,
+  ...poolAccountField,
 });
 export type CreateInspectorRequest = z.infer<typeof createInspectorRequest>;
-export const createInspectorResponse = z.object({
-  id: z.string(),
-  code: z.string(),
-  userId: z.string().nullable(),
-  username: z.string().nullable(),
-  initialPassword: z.string().nullable(),
-});
+export const createInspectorResponse = createPoolMemberResponse;
 
-export const updateInspectorRequest = z.strictObject({
-  name: inspectorFields.name.optional(),
-  unit: inspectorFields.unit.optional(),
-  unitCreditCode: inspectorFields.unitCreditCode,
-  title: inspectorFields.title,
-  phone: inspectorFields.phone,
-  cityCode: cityCodeField.optional(),
-  active: z.boolean().optional(),
-  version: versionField,
-});
+export const updateInspectorRequest = z.strictObject(updatePoolMemberFields);
 
-export const inspectorConflictRequest = z.strictObject({
-  creditCode: creditCodeField,
-  reason: z.string().trim().min(2, '请填写原因（至少2个字）').max(500),
-});
+export const inspectorConflictRequest = declareConflictRequest;
 
 export const myInspectorProfile = z.object({
   inspector: z
@@ -296,6 +251,8 @@ export const spotCheckPanelMember = z.object({
   name: z.string(),
   unit: z.string(),
   status: z.enum(['assigned', 'replaced']),
+  /** What the caller may do with this place on the panel (the assignment machine's allowed actions). */
+  allowedActions: z.array(z.enum(['replace'])),
   drawId: z.string(),
   drawNumber: z.string(),
   replacedReason: z.string().nullable(),

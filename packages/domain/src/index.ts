@@ -46,3 +46,4 @@ export * from './organization-lifecycle';
 export * from './filing/scope-item-verdict';
 export * from './filing/decision-review-period';
 export * from './zip-entries';
+export * from './pool/pool-member';

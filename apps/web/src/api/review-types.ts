@@ -4,7 +4,6 @@ import type {
   cityOpinionResponse,
   drawReplayResponse,
   expertDrawList,
-  expertDto,
   expertReviewList,
   inboxItem,
   messageDto,
@@ -15,7 +14,6 @@ import type {
 } from '@skillcert/contracts';
 
 export type InboxItem = z.infer<typeof inboxItem>;
-export type Expert = z.infer<typeof expertDto>;
 export type ExpertDrawList = z.infer<typeof expertDrawList>;
 export type DrawRecord = ExpertDrawList['items'][number];
 export type DrawAssignment = ExpertDrawList['assignments'][number];

@@ -72,7 +72,7 @@ export default function AssignmentReviewPage() {
       />
     );
   if (!assignment || !detail) return <Skeleton active />;
-  const locked = assignment.status === 'submitted';
+  const locked = !assignment.allowedActions.includes('submit');
   const submitted = assignment.review;
 
   const send = async (v: Values) => {
@@ -97,6 +97,7 @@ export default function AssignmentReviewPage() {
         ...assignment,
         status: 'submitted',
         statusLabel: '已提交',
+        allowedActions: [],
         submittedAt: r.submittedAt,
       });
     } catch (e) {

@@ -57,7 +57,7 @@ export default function MyAssignmentsPage() {
             fixed: 'right',
             render: (_, a) => (
               <Link to={`/my/assignments/${a.assignmentId}`}>
-                {a.status === 'submitted' ? '查看' : '评分'}
+                {a.allowedActions.includes('submit') ? '评分' : '查看'}
               </Link>
             ),
           },

@@ -5,3 +5,4 @@ export * from './province-review';
 export * from './spot-check-result';
 export * from './joint-spot-check-result';
 export * from './spot-check-draw-machine';
+export * from './spot-check-assignment';

@@ -16,6 +16,13 @@
  * inspector wrote when declaring a conflict, never a name — because the list is published.
  */
 
+import {
+  declaredConflictWith,
+  worksFor,
+  type DeclaredConflict,
+  type PoolMemberForRecusal,
+} from '../pool/pool-member';
+
 export const SPOT_CHECK_RECUSAL_RULES = [
   'same_city',
   'own_staff',
@@ -33,17 +40,12 @@ export const SPOT_CHECK_RECUSAL_RULE_LABELS: Readonly<Record<SpotCheckRecusalRul
   replaced: '已被替换',
 };
 
-export interface InspectorConflict {
-  creditCode: string;
-  reason: string;
-}
+/** A declared conflict of an inspector: the pool's one shape. */
+export type InspectorConflict = DeclaredConflict;
 
 /** An inspector as the draw sees it: the public code, never the name or phone. */
-export interface PoolInspector {
-  code: string;
+export interface PoolInspector extends PoolMemberForRecusal {
   cityCode: string;
-  unitCreditCode?: string | null | undefined;
-  conflicts: readonly InspectorConflict[];
   active: boolean;
 }
 
@@ -72,11 +74,6 @@ export interface SpotCheckRecusal {
   reason: string;
 }
 
-const normalizeCode = (code: string | null | undefined) =>
-  String(code ?? '')
-    .trim()
-    .toUpperCase();
-
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
@@ -91,7 +88,7 @@ export function spotCheckRecusals(
   const out: SpotCheckRecusal[] = [];
   const pool = inspectors.filter((i) => i.active);
   for (const target of targets) {
-    const applicant = normalizeCode(target.creditCode);
+    const applicant = target.creditCode;
     const onPanel = new Set(target.onPanelInspectorCodes ?? []);
     const replaced = new Set(target.replacedInspectorCodes ?? []);
     for (const inspector of pool) {
@@ -105,10 +102,10 @@ export function spotCheckRecusals(
       if (options.sameCity && inspector.cityCode === target.cityCode) {
         add('same_city', `督导人员所在市州（${inspector.cityCode}）与被抽查单位相同`);
       }
-      if (applicant && normalizeCode(inspector.unitCreditCode) === applicant) {
+      if (worksFor(inspector, applicant)) {
         add('own_staff', '督导人员为被抽查单位本单位人员');
       }
-      if (applicant && inspector.conflicts.some((c) => normalizeCode(c.creditCode) === applicant)) {
+      if (declaredConflictWith(inspector, applicant)) {
         add('declared_conflict', '督导人员已申报与被抽查单位存在利益冲突');
       }
       if (onPanel.has(inspector.code)) add('on_panel', '督导人员已在该单位的抽查组中');

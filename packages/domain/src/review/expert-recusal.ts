@@ -12,6 +12,8 @@
  *    off) this application's panel are not drawn again.
  */
 
+import { declaredConflictWith, worksFor, type PoolMemberForRecusal } from '../pool/pool-member';
+
 export const DEFAULT_RECUSAL_DAYS = 365;
 export const DEFAULT_EXPERT_DRAW_COUNT = 3;
 
@@ -32,19 +34,11 @@ export const RECUSAL_RULE_LABELS: Readonly<Record<RecusalRule, string>> = {
   previously_replaced: '已被替换',
 };
 
-export interface DeclaredConflict {
-  creditCode: string;
-  reason: string;
-}
-
 /** An expert as the draw sees it: the public code, never the name or phone. */
-export interface PoolExpert {
-  code: string;
+export interface PoolExpert extends PoolMemberForRecusal {
   cityCode: string;
   occupationCodes: readonly string[];
   active: boolean;
-  unitCreditCode?: string | null | undefined;
-  conflicts: readonly DeclaredConflict[];
 }
 
 /** An earlier review by an expert of an application of the same organization that did not pass. */
@@ -81,11 +75,6 @@ export interface Recusal {
   reason: string;
 }
 
-const normalizeCode = (code: string | null | undefined) =>
-  String(code ?? '')
-    .trim()
-    .toUpperCase();
-
 const DAY_MS = 86_400_000;
 
 /**
@@ -100,20 +89,20 @@ export function recusalsFor(
   const withinDays = options.withinDays ?? DEFAULT_RECUSAL_DAYS;
   const asOf = Date.parse(options.asOf);
   if (Number.isNaN(asOf)) throw new RangeError(`recusalsFor: asOf "${options.asOf}" is not a timestamp`);
-  const applicant = normalizeCode(application.creditCode);
+  const applicant = application.creditCode;
   const assigned = new Set(application.assignedExpertCodes ?? []);
   const replaced = new Set(application.replacedExpertCodes ?? []);
   const out: Recusal[] = [];
   for (const expert of pool) {
-    if (applicant && normalizeCode(expert.unitCreditCode) === applicant) {
+    if (worksFor(expert, applicant)) {
       out.push({
         expertCode: expert.code,
         rule: 'same_employer',
         reason: '专家所在单位即申报单位，本单位人员回避',
       });
     }
-    const conflict = expert.conflicts.find((c) => normalizeCode(c.creditCode) === applicant);
-    if (applicant && conflict) {
+    const conflict = declaredConflictWith(expert, applicant);
+    if (conflict) {
       out.push({
         expertCode: expert.code,
         rule: 'declared_conflict',

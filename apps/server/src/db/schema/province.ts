@@ -16,8 +16,8 @@ import {
 } from '@skillcert/domain';
 import {
   bigserial,
-  check,
   boolean,
+  check,
   date,
   index,
   integer,
@@ -29,6 +29,11 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import {
+  SPOT_CHECK_ASSIGNMENT_MACHINE,
+  type DeclaredConflict,
+  type SpotCheckAssignmentState,
+} from '@skillcert/domain';
 
 /** 省级评估 record of one forwarded application: outcome and a verdict per scope item. */
 export const provinceReviews = pgTable(
@@ -65,7 +70,7 @@ export const inspectors = pgTable(
     phoneEnc: text('phone_enc'),
     phoneMac: text('phone_mac'),
     /** Declared conflicts: [{ creditCode, reason }] */
-    conflicts: jsonb('conflicts').notNull().default([]),
+    conflicts: jsonb('conflicts').$type<DeclaredConflict[]>().notNull().default([]),
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     version: integer('version').notNull().default(1),
@@ -127,14 +132,16 @@ export const spotCheckAssignments = pgTable(
     drawId: uuid('draw_id').notNull(),
     applicationId: uuid('application_id').notNull(),
     inspectorId: uuid('inspector_id').notNull(),
-    /** assigned | replaced */
-    status: text('status').notNull().default('assigned'),
+    /** Changed only through SPOT_CHECK_ASSIGNMENT_MACHINE's writer; the CHECK comes from the machine. */
+    status: text('status').$type<SpotCheckAssignmentState>().notNull().default('assigned'),
     assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull(),
     replacedReason: text('replaced_reason'),
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     index('spot_check_assignments_inspector_idx').on(t.inspectorId, t.status),
     index('spot_check_assignments_app_idx').on(t.applicationId),
+    check('spot_check_assignments_status_check', sql.raw(SPOT_CHECK_ASSIGNMENT_MACHINE.checkSql('status'))),
   ],
 );
 

@@ -3,8 +3,8 @@ import { sql } from 'drizzle-orm';
 import { EXPERT_DRAW_MACHINE, type ExpertDrawState } from '@skillcert/domain';
 import {
   bigserial,
-  check,
   boolean,
+  check,
   date,
   index,
   integer,
@@ -15,6 +15,11 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import {
+  EXPERT_ASSIGNMENT_MACHINE,
+  type DeclaredConflict,
+  type ExpertAssignmentState,
+} from '@skillcert/domain';
 
 /** 核验 record: the outcome and, per material slot, accepted or a problem with a comment. */
 export const verifications = pgTable(
@@ -52,7 +57,7 @@ export const experts = pgTable(
     phoneEnc: text('phone_enc'),
     phoneMac: text('phone_mac'),
     /** Declared conflicts: [{ creditCode, reason }] */
-    conflicts: jsonb('conflicts').notNull().default([]),
+    conflicts: jsonb('conflicts').$type<DeclaredConflict[]>().notNull().default([]),
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     version: integer('version').notNull().default(1),
@@ -105,14 +110,16 @@ export const expertAssignments = pgTable(
     applicationId: uuid('application_id').notNull(),
     expertId: uuid('expert_id').notNull(),
     drawId: uuid('draw_id').notNull(),
-    /** assigned | submitted | replaced */
-    status: text('status').notNull().default('assigned'),
+    /** Changed only through EXPERT_ASSIGNMENT_MACHINE's writer; the CHECK comes from the machine. */
+    status: text('status').$type<ExpertAssignmentState>().notNull().default('assigned'),
     assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull(),
     replacedReason: text('replaced_reason'),
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     index('expert_assignments_expert_idx').on(t.expertId, t.status),
     index('expert_assignments_app_idx').on(t.applicationId),
+    check('expert_assignments_status_check', sql.raw(EXPERT_ASSIGNMENT_MACHINE.checkSql('status'))),
   ],
 );
 

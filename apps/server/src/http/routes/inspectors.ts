@@ -43,7 +43,7 @@ export function inspectorRoutes(app: AppInstance): void {
       config: { access: { action: 'inspector.read' } },
     },
     async (request) => {
-      const { items, total } = await listInspectors(deps, request.query);
+      const { items, total } = await listInspectors(deps, actorOf(request), request.query);
       return { items, total, page: request.query.page, pageSize: request.query.pageSize };
     },
   );
@@ -78,8 +78,9 @@ export function inspectorRoutes(app: AppInstance): void {
       config: { access: { action: 'inspector.manage' } },
     },
     async (request) => {
-      await updateInspector(deps, actorOf(request), request.params.id, request.body, requestMeta(request));
-      return inspectorView(deps, request.params.id);
+      const actor = actorOf(request);
+      await updateInspector(deps, actor, request.params.id, request.body, requestMeta(request));
+      return inspectorView(deps, actor, request.params.id);
     },
   );
 
@@ -96,14 +97,9 @@ export function inspectorRoutes(app: AppInstance): void {
       config: { access: { action: 'inspector.manage' } },
     },
     async (request) => {
-      await declareInspectorConflict(
-        deps,
-        actorOf(request),
-        request.params.id,
-        request.body,
-        requestMeta(request),
-      );
-      return inspectorView(deps, request.params.id);
+      const actor = actorOf(request);
+      await declareInspectorConflict(deps, actor, request.params.id, request.body, requestMeta(request));
+      return inspectorView(deps, actor, request.params.id);
     },
   );
 

@@ -36,7 +36,7 @@ import {
 import { recordMachineTransition } from '../workflow/record-machine-transition';
 import { getApplication, type ApplicationRow } from '../applications/application-queries';
 import { loadExpertReviewPolicy } from './expert-policy';
-import type { ExpertConflictEntry } from './expert-pool';
+import { replaceExpertAssignments } from './expert-assignment-moves';
 
 /** Application states that end in a refusal: their reviewers are recused for the policy window. */
 const REJECTED_STATES = ['rejected', 'not_recommended'];
@@ -156,7 +156,7 @@ export async function drawExpertsForApplication(
       occupationCodes: e.occupationCodes,
       active: e.active,
       unitCreditCode: e.unitCreditCode,
-      conflicts: (e.conflicts as ExpertConflictEntry[]) ?? [],
+      conflicts: e.conflicts,
     }));
     const frozen = buildExpertDrawPool(
       pool,
@@ -209,17 +209,12 @@ export async function drawExpertsForApplication(
       .returning();
     // 2. The draw itself (DRAW_POOL_TOO_SMALL rolls everything back).
     const result = await drawExperts(frozen.pool, count, seed);
-    if (toReplace.length > 0) {
-      await tx
-        .update(expertAssignments)
-        .set({ status: 'replaced', replacedReason: input.reason ?? null })
-        .where(
-          inArray(
-            expertAssignments.id,
-            toReplace.map((c) => c.a.id),
-          ),
-        );
-    }
+    await replaceExpertAssignments(
+      tx,
+      actor,
+      toReplace.map((c) => c.a),
+      { reason: input.reason ?? null, cityCode: app.cityCode, now, meta },
+    );
     const byCode = new Map(candidates.map((e) => [e.code, e]));
     const assigned = await tx
       .insert(expertAssignments)
@@ -228,7 +223,7 @@ export async function drawExpertsForApplication(
           applicationId: app.id,
           expertId: byCode.get(code)!.id,
           drawId: committed!.id,
-          status: 'assigned',
+          status: 'assigned' as const,
           assignedAt: now,
         })),
       )

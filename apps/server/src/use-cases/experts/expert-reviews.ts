@@ -1,14 +1,16 @@
 /**
  * 专家评审 (通知第五条第二款): an expert sees only their assignments and fills one scoring form per assignment —
  * six dimensions (score 0–100 + comment) and a recommendation per scope item, with a reason when not
- * recommended. Submitting locks it: the review row is unique per assignment and a second submission is
- * REVIEW_ALREADY_SUBMITTED (409). City bureau and province read the reviews with averages.
+ * recommended. Submitting locks it: the assignment moves to submitted through EXPERT_ASSIGNMENT_MACHINE
+ * (a second submission is REVIEW_ALREADY_SUBMITTED, 409) and the review row is unique per assignment.
+ * City bureau and province read the reviews with averages.
  */
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import {
   assertReviewForm,
   conflict,
   dimensionAverages,
+  EXPERT_ASSIGNMENT_MACHINE,
   notFound,
   type Actor,
   type ReviewForm,
@@ -23,15 +25,9 @@ import {
   experts,
   organizations,
 } from '../../db/schema';
-import { appendAudit } from '../../audit/audit-writer';
+import { recordMachineTransition } from '../workflow/record-machine-transition';
 import { getApplication } from '../applications/application-queries';
 import { occupationNames } from './expert-pool';
-
-const ASSIGNMENT_STATUS_LABELS: Record<string, string> = {
-  assigned: '待评审',
-  submitted: '已提交',
-  replaced: '已替换',
-};
 
 /** The caller's assignments (replaced ones are no longer theirs to see). */
 export async function myAssignments(db: Executor, actor: Actor) {
@@ -74,7 +70,9 @@ export async function myAssignments(db: Executor, actor: Actor) {
         (code) => ({ code, name: names.get(code) ?? null }),
       ),
       status: a.status,
-      statusLabel: ASSIGNMENT_STATUS_LABELS[a.status] ?? a.status,
+      statusLabel: EXPERT_ASSIGNMENT_MACHINE.stateLabel(a.status),
+      /** The expert's buttons: what the assignment machine lets them do now. */
+      allowedActions: EXPERT_ASSIGNMENT_MACHINE.allowedActions(a.status, actor, { isAssignedExpert: true }),
       assignedAt: a.assignedAt.toISOString(),
       submittedAt: reviewOf.get(a.id)?.submittedAt.toISOString() ?? null,
       review: reviewOf.has(a.id)
@@ -122,13 +120,9 @@ export async function submitReview(
       .limit(1)
       .for('update', { of: expertAssignments });
     if (!row) throw notFound();
-    const [existing] = await tx
-      .select({ id: expertReviews.id })
-      .from(expertReviews)
-      .where(eq(expertReviews.assignmentId, row.a.id));
-    if (row.a.status === 'submitted' || existing) {
-      throw conflict('REVIEW_ALREADY_SUBMITTED', '评审意见已提交并锁定，不能再次提交或修改');
-    }
+    const relation = { isAssignedExpert: row.e.userId === actor.userId };
+    // The machine refuses a second submission (REVIEW_ALREADY_SUBMITTED) before the form is checked.
+    EXPERT_ASSIGNMENT_MACHINE.transition(row.a.status, 'submit', actor, { ctx: relation });
     const app = await getApplication(tx, actor, row.a.applicationId);
     if (app.status !== 'verified') {
       throw conflict('REVIEW_APPLICATION_CLOSED', '该申请已不在专家评审阶段，不能提交评审意见');
@@ -158,28 +152,20 @@ export async function submitReview(
         submittedAt: now,
       })
       .returning();
-    await tx.update(expertAssignments).set({ status: 'submitted' }).where(eq(expertAssignments.id, row.a.id));
-    await appendAudit(
-      tx,
-      {
-        actor,
-        ip: meta.ip,
-        action: 'expert_review.submitted',
-        targetType: 'expert_review',
-        targetId: review!.id,
-        cityCode: app.cityCode,
-        before: { assignmentStatus: row.a.status },
-        after: {
-          assignmentId: row.a.id,
-          applicationId: app.id,
-          expertCode: row.e.code,
-          scores: Object.fromEntries(Object.entries(input.scores).map(([k, v]) => [k, v?.score ?? null])),
-          recommended: itemRecommendations.filter((r) => r.recommend).length,
-          notRecommended: itemRecommendations.filter((r) => !r.recommend).length,
-        },
-      },
+    await recordMachineTransition(tx, EXPERT_ASSIGNMENT_MACHINE, expertAssignments, row.a, 'submit', actor, {
+      ctx: relation,
       now,
-    );
+      meta,
+      cityCode: app.cityCode,
+      details: {
+        reviewId: review!.id,
+        applicationId: app.id,
+        expertCode: row.e.code,
+        scores: Object.fromEntries(Object.entries(input.scores).map(([k, v]) => [k, v?.score ?? null])),
+        recommended: itemRecommendations.filter((r) => r.recommend).length,
+        notRecommended: itemRecommendations.filter((r) => !r.recommend).length,
+      },
+    });
     return { id: review!.id, assignmentId: row.a.id, status: 'submitted', submittedAt: now.toISOString() };
   });
 }

@@ -7,6 +7,7 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import {
   applicationStateLabel,
+  SPOT_CHECK_ASSIGNMENT_MACHINE,
   SPOT_CHECK_DRAW_MACHINE,
   spotCheckDrawAction,
   type Actor,
@@ -252,7 +253,8 @@ async function drawnTargets(
             code: x.code,
             name: x.name,
             unit: x.unit,
-            status: x.a.status as 'assigned' | 'replaced',
+            status: x.a.status,
+            allowedActions: SPOT_CHECK_ASSIGNMENT_MACHINE.allowedActions(x.a.status, actor),
             drawId: x.a.drawId,
             drawNumber: numberOf.get(x.a.drawId) ?? '',
             replacedReason: x.a.replacedReason,

@@ -28,6 +28,7 @@ import { assertVersion } from '../version-check';
 import { recordTransition } from '../applications/record-transition';
 import { notifyOrganization, notifyUsers } from '../messages/messages';
 import { recordMachineTransition } from '../workflow/record-machine-transition';
+import { replaceSpotCheckAssignments } from './spot-check-assignment-moves';
 import { getDraw, paramsOf, recusalsOf, type DrawRow, type StoredDrawResult } from './draw-records';
 
 export async function executeSpotCheckDraw(
@@ -103,7 +104,7 @@ async function drawRound(
         drawId: d.id,
         applicationId: byNumber.get(s.applicationNumber)!.id,
         inspectorId: ids.get(code)!,
-        status: 'assigned',
+        status: 'assigned' as const,
         assignedAt: now,
       })),
     );
@@ -199,10 +200,12 @@ async function drawReplacement(
     );
   }
   const stored: StoredDrawResult = { ...computed, skipped: [] };
-  await tx
-    .update(spotCheckAssignments)
-    .set({ status: 'replaced', replacedReason: d.reason })
-    .where(inArray(spotCheckAssignments.id, replacedIds));
+  await replaceSpotCheckAssignments(tx, actor, current, {
+    reason: d.reason,
+    cityCode: app.cityCode,
+    now,
+    meta,
+  });
   const codes = computed.selected.flatMap((s) => s.inspectorCodes);
   const ids = await inspectorIdsByCode(tx, codes);
   await notifyDrawn(
@@ -217,7 +220,7 @@ async function drawReplacement(
         drawId: d.id,
         applicationId: app.id,
         inspectorId: ids.get(code)!,
-        status: 'assigned',
+        status: 'assigned' as const,
         assignedAt: now,
       })),
     );

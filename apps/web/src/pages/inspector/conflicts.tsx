@@ -2,39 +2,19 @@
  * 回避声明 (inspector): GET /api/my/inspector-profile, POST /api/my/inspector-conflicts {creditCode,
  * reason} — later spot-check draws recuse me from that unit (the public list shows only the rule).
  */
-import { Alert, App, Button, Card, Form, Input, Table } from 'antd';
+import { Alert, Card, Table } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import type { InspectorProfile } from '../province/types';
+import { OwnConflictForm } from '../pools/OwnConflictForm';
 
 export default function InspectorConflictsPage() {
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ creditCode: string; reason: string }>();
   const [profile, setProfile] = useState<InspectorProfile | null>(null);
-  const [busy, setBusy] = useState(false);
   const load = useCallback(() => {
     api.get<InspectorProfile>('/api/my/inspector-profile').then(setProfile, () => undefined);
   }, []);
   useEffect(load, [load]);
-
-  const submit = async (v: { creditCode: string; reason: string }) => {
-    setBusy(true);
-    try {
-      setProfile(
-        await api.post<InspectorProfile>('/api/my/inspector-conflicts', {
-          creditCode: v.creditCode.trim().toUpperCase(),
-          reason: v.reason.trim(),
-        }),
-      );
-      void message.success('回避声明已登记，今后抽查该单位时将自动回避');
-      form.resetFields();
-    } catch {
-      // shown by the API client
-    } finally {
-      setBusy(false);
-    }
-  };
   const inspector = profile?.inspector;
 
   return (
@@ -55,39 +35,14 @@ export default function InspectorConflictsPage() {
           title="当前账号尚未关联督导人员库记录，暂不能申报；请联系省职业技能鉴定中心。"
         />
       )}
-      <Card style={{ maxWidth: 640 }}>
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title="登记后，省职业技能鉴定中心抽取督导人员时系统会自动将您列入该单位的回避名单；公开页面只显示“申报利益冲突”，不显示原因。同一市州和本单位的回避由系统自动处理，无需申报。"
-        />
-        <Form
-          form={form}
-          name="inspector-conflict"
-          layout="vertical"
-          onFinish={(v) => void submit(v)}
-          disabled={!inspector}
-        >
-          <Form.Item
-            name="creditCode"
-            label="单位统一社会信用代码"
-            rules={[{ required: true, len: 18, whitespace: true, message: '请填写18位统一社会信用代码' }]}
-          >
-            <Input maxLength={18} style={{ maxWidth: 280 }} />
-          </Form.Item>
-          <Form.Item
-            name="reason"
-            label="回避原因"
-            rules={[{ required: true, whitespace: true, min: 2, message: '请填写回避原因' }]}
-          >
-            <Input.TextArea rows={3} maxLength={500} showCount />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" loading={busy}>
-            提交回避声明
-          </Button>
-        </Form>
-      </Card>
+      <OwnConflictForm<InspectorProfile>
+        path="/api/my/inspector-conflicts"
+        name="inspector-conflict"
+        notice="登记后，省职业技能鉴定中心抽取督导人员时系统会自动将您列入该单位的回避名单；公开页面只显示“申报利益冲突”，不显示原因。同一市州和本单位的回避由系统自动处理，无需申报。"
+        done="回避声明已登记，今后抽查该单位时将自动回避"
+        disabled={!inspector}
+        onSaved={setProfile}
+      />
       {inspector && inspector.conflicts.length > 0 && (
         <Card size="small" title="已申报的回避" style={{ maxWidth: 640, marginTop: 16 }}>
           <Table

@@ -431,7 +431,7 @@ export default function SpotCheckDetailPage() {
         >
           <Checkbox.Group
             options={(replacing?.panel ?? [])
-              .filter((p) => p.status === 'assigned')
+              .filter((p) => p.allowedActions.includes('replace'))
               .map((p) => ({ value: p.inspectorId, label: `${p.code} ${p.name}` }))}
           />
         </Form.Item>

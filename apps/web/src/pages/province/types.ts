@@ -2,7 +2,6 @@
 import type { z } from 'zod';
 import type {
   spotCheckResultDto,
-  inspectorDto,
   mySpotCheck,
   myInspectorProfile,
   provinceReviewDto,
@@ -17,7 +16,6 @@ import type {
 
 export type ProvinceReview = z.infer<typeof provinceReviewDto>;
 export type ProvinceReviewAnswer = z.infer<typeof provinceReviewResponse>;
-export type Inspector = z.infer<typeof inspectorDto>;
 export type InspectorProfile = z.infer<typeof myInspectorProfile>;
 export type SpotCheckPolicy = z.infer<typeof spotCheckPolicy>;
 export type SpotCheckPreview = z.infer<typeof spotCheckPreview>;

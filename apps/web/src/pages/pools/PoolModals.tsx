@@ -1,30 +1,38 @@
 /**
- * 督导人员库 dialogs: 新增 (POST /api/inspectors — 编号 given or DCnnnn; a new login account's initial
- * password is answered and shown once), 编辑 / 停用 (PATCH /api/inspectors/:id with version), 登记利益冲突
- * (POST /api/inspectors/:id/conflicts).
+ * A pool's dialogs, configured by its kind (pool-kinds.ts): 新增 (POST <path> — a new login account's
+ * initial password is answered once and shown once), 编辑 / 停用 (PATCH <path>/:id with version),
+ * 登记利益冲突 (POST <path>/:id/conflicts).
  */
+import type { z } from 'zod';
+import type { expertDto, poolMemberDto } from '@skillcert/contracts';
 import { Alert, App, Form, Input, Select, Switch, Typography, type SelectProps } from 'antd';
 import { api } from '../../api/client';
-import { useDivisions } from '../../components/divisions';
+import { CitySelect, useDivisions } from '../../components/divisions';
 import { FormModal } from '../../components/FormModal';
-import type { Inspector } from './types';
+import type { PoolUi } from './pool-kinds';
 
-interface InspectorValues {
+/** A member as the pool lists it; experts add the occupations they may review. */
+export type PoolMember = z.infer<typeof poolMemberDto> &
+  Partial<Pick<z.infer<typeof expertDto>, 'occupationCodes' | 'occupations'>>;
+
+interface MemberValues {
   code?: string;
   name: string;
   unit: string;
   unitCreditCode?: string;
-  cityCode: string;
+  occupationCodes?: string[];
+  cityCode?: string;
   title?: string;
   phone?: string;
   username?: string;
   active?: boolean;
 }
 
+const OCCUPATION = /^\d-\d{2}-\d{2}-\d{2}$/;
 const orNull = (v: string | undefined) => (v?.trim() ? v.trim() : null);
 
 /** Cities plus 省直 (430000, province-level units). */
-export function InspectorCitySelect(props: SelectProps<string>) {
+function CityWithProvinceSelect(props: SelectProps<string>) {
   const { cities, loading } = useDivisions();
   const options = [
     ...(cities.some((c) => c.code === '430000') ? [] : [{ value: '430000', label: '省直' }]),
@@ -42,13 +50,18 @@ export function InspectorCitySelect(props: SelectProps<string>) {
   );
 }
 
-function InspectorFields({ creating }: { creating: boolean }) {
+/** The city choice of the pool (with 省直 where the pool takes province-level units). */
+export function PoolCitySelect({ ui, ...props }: SelectProps<string> & { ui: PoolUi }) {
+  return ui.cityWithProvince ? <CityWithProvinceSelect {...props} /> : <CitySelect {...props} />;
+}
+
+function MemberFields({ ui, withCity, creating }: { ui: PoolUi; withCity: boolean; creating: boolean }) {
   return (
     <>
-      {creating && (
+      {creating && ui.givenCode && (
         <Form.Item
           name="code"
-          label="督导人员编号（选填）"
+          label={`${ui.member}编号（选填）`}
           extra="留空则自动编号（DC0001 起）；公开的抽取记录只显示编号"
           rules={[{ pattern: /^[A-Za-z]{2}\d{4,6}$/, message: '编号应为2位字母加4至6位数字，如 DC0001' }]}
         >
@@ -72,31 +85,47 @@ function InspectorFields({ creating }: { creating: boolean }) {
       <Form.Item
         name="unitCreditCode"
         label="工作单位统一社会信用代码"
-        extra="填写后，抽查本单位时该督导人员自动回避"
+        extra={ui.unitCreditCodeExtra}
         rules={[{ len: 18, message: '统一社会信用代码应为18位' }]}
       >
         <Input maxLength={18} />
       </Form.Item>
-      <Form.Item
-        name="cityCode"
-        label="所在市州"
-        extra="抽查同一市州的对象时自动回避"
-        rules={[{ required: true, message: '请选择市州' }]}
-      >
-        <InspectorCitySelect />
-      </Form.Item>
-      <Form.Item name="title" label="职称 / 资格">
+      {withCity && (
+        <Form.Item
+          name="cityCode"
+          label={ui.cityLabel}
+          extra={ui.cityExtra}
+          rules={[{ required: true, message: '请选择市州' }]}
+        >
+          <PoolCitySelect ui={ui} />
+        </Form.Item>
+      )}
+      {ui.occupations && (
+        <Form.Item
+          name="occupationCodes"
+          label="可评审职业（编码）"
+          extra="输入职业编码后回车，如 6-18-02-04"
+          rules={[
+            { required: true, message: '至少填写一个可评审的职业' },
+            {
+              validator: (_r, v: string[] | undefined) =>
+                (v ?? []).every((c) => OCCUPATION.test(c))
+                  ? Promise.resolve()
+                  : Promise.reject(new Error('职业编码格式应为 X-XX-XX-XX')),
+            },
+          ]}
+        >
+          <Select mode="tags" tokenSeparators={[',', '，', ' ']} open={false} suffixIcon={null} />
+        </Form.Item>
+      )}
+      <Form.Item name="title" label={ui.titleLabel}>
         <Input maxLength={60} />
       </Form.Item>
       <Form.Item name="phone" label="手机号">
         <Input maxLength={20} />
       </Form.Item>
       {creating ? (
-        <Form.Item
-          name="username"
-          label="登录账号（选填）"
-          extra="填写后开通督导账号（已有且未关联的督导账号则关联），初始密码只显示一次"
-        >
+        <Form.Item name="username" label="登录账号（选填）" extra={ui.accountExtra}>
           <Input maxLength={32} autoComplete="off" />
         </Form.Item>
       ) : (
@@ -108,40 +137,50 @@ function InspectorFields({ creating }: { creating: boolean }) {
   );
 }
 
-export function CreateInspectorModal({
+/** The fields both the add and the edit request carry. */
+const memberBody = (ui: PoolUi, v: MemberValues, withCity: boolean) => ({
+  name: v.name.trim(),
+  unit: v.unit.trim(),
+  unitCreditCode: orNull(v.unitCreditCode)?.toUpperCase() ?? null,
+  ...(ui.occupations ? { occupationCodes: v.occupationCodes ?? [] } : {}),
+  title: orNull(v.title),
+  ...(withCity && v.cityCode ? { cityCode: v.cityCode } : {}),
+});
+
+export function CreateMemberModal({
+  ui,
   open,
+  withCity,
   onClose,
   onCreated,
 }: {
+  ui: PoolUi;
   open: boolean;
+  withCity: boolean;
   onClose(): void;
   onCreated(): void;
 }) {
   const { modal } = App.useApp();
   return (
-    <FormModal<InspectorValues>
+    <FormModal<MemberValues>
       open={open}
-      title="新增督导人员"
+      title={`新增${ui.member}`}
       okText="保存"
       width={560}
       onClose={onClose}
       onSubmit={async (v) => {
         const r = await api.post<{ code: string; username: string | null; initialPassword: string | null }>(
-          '/api/inspectors',
+          ui.path,
           {
-            ...(v.code?.trim() ? { code: v.code.trim().toUpperCase() } : {}),
-            name: v.name.trim(),
-            unit: v.unit.trim(),
-            unitCreditCode: orNull(v.unitCreditCode)?.toUpperCase() ?? null,
-            cityCode: v.cityCode,
-            title: orNull(v.title),
+            ...(ui.givenCode && v.code?.trim() ? { code: v.code.trim().toUpperCase() } : {}),
+            ...memberBody(ui, v, withCity),
             phone: orNull(v.phone),
             ...(v.username?.trim() ? { username: v.username.trim() } : {}),
           },
         );
         onCreated();
         modal.success({
-          title: `已新增督导人员 ${r.code}`,
+          title: `已新增${ui.member} ${r.code}`,
           okText: '我已记下',
           content: r.initialPassword ? (
             <>
@@ -157,7 +196,7 @@ export function CreateInspectorModal({
               <Alert
                 type="warning"
                 showIcon
-                title="初始密码只显示这一次，请当面或通过安全渠道告知本人；首次登录须修改密码。"
+                title={`初始密码只显示这一次，请当面或通过安全渠道告知${ui.passwordRecipient}；首次登录须修改密码。`}
               />
             </>
           ) : r.username ? (
@@ -168,95 +207,88 @@ export function CreateInspectorModal({
         });
       }}
     >
-      <InspectorFields creating />
+      <MemberFields ui={ui} withCity={withCity} creating />
     </FormModal>
   );
 }
 
-export function EditInspectorModal({
-  inspector,
+export function EditMemberModal({
+  ui,
+  member,
+  withCity,
   onClose,
   onSaved,
 }: {
-  inspector: Inspector | null;
+  ui: PoolUi;
+  member: PoolMember | null;
+  withCity: boolean;
   onClose(): void;
   onSaved(): void;
 }) {
   return (
-    <FormModal<InspectorValues>
-      open={!!inspector}
-      title={`编辑督导人员 ${inspector?.code ?? ''}`}
+    <FormModal<MemberValues>
+      open={!!member}
+      title={`编辑${ui.member} ${member?.code ?? ''}`}
       okText="保存"
       width={560}
       initialValues={
-        inspector
+        member
           ? {
-              name: inspector.name,
-              unit: inspector.unit,
-              unitCreditCode: inspector.unitCreditCode ?? undefined,
-              cityCode: inspector.cityCode,
-              title: inspector.title ?? undefined,
-              active: inspector.active,
+              name: member.name,
+              unit: member.unit,
+              unitCreditCode: member.unitCreditCode ?? undefined,
+              ...(ui.occupations ? { occupationCodes: member.occupationCodes ?? [] } : {}),
+              title: member.title ?? undefined,
+              cityCode: member.cityCode,
+              active: member.active,
             }
           : undefined
       }
       onClose={onClose}
       onSubmit={async (v) => {
-        if (!inspector) return;
-        await api.patch(`/api/inspectors/${inspector.id}`, {
-          name: v.name.trim(),
-          unit: v.unit.trim(),
-          unitCreditCode: orNull(v.unitCreditCode)?.toUpperCase() ?? null,
-          cityCode: v.cityCode,
-          title: orNull(v.title),
+        if (!member) return;
+        await api.patch(`${ui.path}/${member.id}`, {
+          ...memberBody(ui, v, withCity),
           ...(v.phone?.trim() ? { phone: v.phone.trim() } : {}),
           active: !!v.active,
-          version: inspector.version,
+          version: member.version,
         });
         onSaved();
       }}
     >
-      <Alert
-        type="info"
-        showIcon
-        style={{ marginBottom: 12 }}
-        title="手机号已脱敏显示；如需更换请直接填写新号码，留空则不修改。停用后不再进入新的抽取。"
-      />
-      <InspectorFields creating={false} />
+      <Alert type="info" showIcon style={{ marginBottom: 12 }} title={ui.editNote} />
+      <MemberFields ui={ui} withCity={withCity} creating={false} />
     </FormModal>
   );
 }
 
-export function InspectorConflictModal({
-  inspector,
+export function ConflictModal({
+  ui,
+  member,
   onClose,
   onSaved,
 }: {
-  inspector: Inspector | null;
+  ui: PoolUi;
+  member: PoolMember | null;
   onClose(): void;
   onSaved(): void;
 }) {
   return (
     <FormModal<{ creditCode: string; reason: string }>
-      open={!!inspector}
-      title={`登记利益冲突：${inspector?.name ?? ''}（${inspector?.code ?? ''}）`}
+      open={!!member}
+      title={`登记利益冲突：${member?.name ?? ''}（${member?.code ?? ''}）`}
       okText="登记"
       onClose={onClose}
       onSubmit={async (v) => {
-        if (!inspector) return;
-        await api.post(`/api/inspectors/${inspector.id}/conflicts`, {
+        if (!member) return;
+        await api.post(`${ui.path}/${member.id}/conflicts`, {
           creditCode: v.creditCode.trim().toUpperCase(),
           reason: v.reason.trim(),
         });
         onSaved();
       }}
     >
-      <Alert
-        type="info"
-        showIcon
-        style={{ marginBottom: 12 }}
-        title="登记后，之后的抽查中该督导人员对此单位自动回避；公开页面只显示“申报利益冲突”，不显示原因。"
-      />
+      <Alert type="info" showIcon style={{ marginBottom: 12 }} title={ui.conflictNote} />
       <Form.Item
         name="creditCode"
         label="存在利益冲突的单位（统一社会信用代码）"
