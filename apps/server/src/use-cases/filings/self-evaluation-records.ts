@@ -93,7 +93,7 @@ export async function recordSelfEvaluationFiling(
     return await deps.db.transaction(async (tx) => {
       await assertSequenceCodeFree(tx, record.creditCode, record.sequenceCode);
       const [existing] = await tx
-        .select({ id: filings.id })
+        .select({ id: filings.id, status: filings.status, source: filings.source, version: filings.version })
         .from(filings)
         .where(
           and(
@@ -103,17 +103,23 @@ export async function recordSelfEvaluationFiling(
             eq(filings.mode, record.mode),
           ),
         );
-      if (existing) throw duplicate();
-      const [row] = await tx
-        .insert(filings)
-        .values({
-          ...record,
-          supervisingCityCode: record.cityCode,
-          status: 'filed',
-          source: 'manual',
-          sourceNote: noteOf(record),
-        })
-        .returning({ id: filings.id });
+      if (existing && (existing.status === 'filed' || existing.source === 'confirmation')) throw duplicate();
+      const values = {
+        ...record,
+        supervisingCityCode: record.cityCode,
+        status: 'filed',
+        source: 'manual',
+        sourceNote: noteOf(record),
+        statusReason: null,
+      };
+      // A revoked record of the same key is recorded again in its place (its history stays in the trail).
+      const [row] = existing
+        ? await tx
+            .update(filings)
+            .set({ ...values, version: existing.version + 1 })
+            .where(eq(filings.id, existing.id))
+            .returning({ id: filings.id })
+        : await tx.insert(filings).values(values).returning({ id: filings.id });
       await syncRegistry(tx, record, now, (hadBody) => ({
         event: hadBody ? 'scope_added' : 'filed',
         note: `${noteOf(record)}，${FILING_MODE_LABELS[record.mode]}`,
