@@ -114,14 +114,18 @@ describe.skipIf(!hasBrowser)('the completed demo cycle and the province filings 
       await modal.getByText('四级/中级工', { exact: true }).click();
       await modal.getByText('五级/初级工', { exact: true }).click();
       await modal.getByLabel('备案文件文号').fill('湘人社函〔2025〕8号');
-      const date = modal.getByLabel('备案日期');
-      await date.click();
-      await date.fill(filedOn);
-      await date.press('Enter');
       const saved = page.waitForResponse(
         (r) => r.request().method() === 'POST' && r.url().endsWith('/api/filings/self-evaluation'),
       );
-      await modal.getByRole('button', { name: /保\s*存/ }).click();
+      const date = modal.getByLabel('备案日期');
+      await date.click();
+      await date.fill(filedOn);
+      // Enter commits the typed date; in the dialog's form it also submits, like clicking 保存.
+      await date.press('Enter');
+      await modal
+        .getByRole('button', { name: /保\s*存/ })
+        .click({ timeout: 3_000 })
+        .catch(() => undefined);
       const answer = await saved;
       expect(answer.status(), await answer.text()).toBe(201);
 
