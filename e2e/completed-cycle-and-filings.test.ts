@@ -43,7 +43,9 @@ describe.skipIf(!hasBrowser)('the completed demo cycle and the province filings 
         .innerText({ timeout: 2_000 })
         .catch(() => '(no page text)');
       const message = error instanceof Error ? error.message : String(error);
-      throw new Error(`${message}\n--- at ${page.url()} the page showed:\n${text.slice(0, 3_000)}`);
+      throw new Error(`${message}\n--- at ${page.url()} the page showed:\n${text.slice(0, 3_000)}`, {
+        cause: error,
+      });
     } finally {
       await context.close();
     }
