@@ -215,6 +215,13 @@ describe('recording one by hand lets a 规上 enterprise pass R2', () => {
     ]);
     expect(actions[2]!.reason).toBe('备案文件已被省人社厅撤销');
   });
+  it('records a revoked filing again in its place (a new version, in force)', async () => {
+    const res = await record(sjzx, input({ documentNumber: '湘人社函〔2025〕3号' }));
+    expect(res.statusCode).toBe(201);
+    expect(res.json().id).toBe(id);
+    const [item] = await listed(DEMO_ENTERPRISE);
+    expect(item).toMatchObject({ status: 'filed', documentNumber: '湘人社函〔2025〕3号', version: 4 });
+  });
 });
 
 describe('the evidence file', () => {
