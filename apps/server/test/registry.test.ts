@@ -288,7 +288,12 @@ describe('body page', () => {
     const body = res.json();
     expect(body.sequenceCode).toBeNull();
     expect(body.items.map((i: { mode: string }) => i.mode).sort()).toEqual(['enterprise_self', 'social']);
-    expect(body.items.every((i: { sourceLabel: string }) => i.sourceLabel === '历史备案')).toBe(true);
+    // A self-evaluation filing says what it is, with its source and date; the social one is 历史备案.
+    for (const item of body.items as { mode: string; sourceLabel: string; effectiveDate: string }[]) {
+      expect(item.sourceLabel).toBe(
+        item.mode === 'social' ? '历史备案' : `自主评价备案（历史记录导入，${item.effectiveDate}）`,
+      );
+    }
     expect(body.events).toHaveLength(1);
     expect(body.events[0]).toMatchObject({ event: 'filed' });
     // The filing date at 00:00 Beijing time.

@@ -69,6 +69,7 @@ export const router = createBrowserRouter([
           page('spot-checks/:id', () => import('./pages/province/spot-check-detail')),
           page('inspectors', () => import('./pages/province/inspectors')),
           page('credit-blacklist', () => import('./pages/province/credit-blacklist')),
+          page('self-evaluation-filings', () => import('./pages/province/self-evaluation-filings')),
           page('my/spot-checks', () => import('./pages/inspector/my-spot-checks')),
           // An inspector opens the application detail of a target under 我的抽查 (scope: its assignments).
           page('my/spot-checks/:id', () => import('./pages/application-detail')),

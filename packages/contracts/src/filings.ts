@@ -1,6 +1,6 @@
 /** 已备案名录 (filings): the Excel import of earlier filings, the scoped list and the R7 counts. */
 import { z } from 'zod';
-import { page, pageQuery } from './common';
+import { calendarDateString, page, pageQuery, reasonField, versionField } from './common';
 
 export const FILING_MODES = ['enterprise_self', 'school_self', 'social'] as const;
 export type FilingModeCode = (typeof FILING_MODES)[number];
@@ -18,11 +18,15 @@ export const FILING_STATUS_LABELS: Record<(typeof FILING_STATUSES)[number], stri
   cancelled: '已注销',
 };
 
-export const FILING_SOURCES = ['import', 'confirmation'] as const;
+export const FILING_SOURCES = ['import', 'confirmation', 'manual'] as const;
 export const FILING_SOURCE_LABELS: Record<(typeof FILING_SOURCES)[number], string> = {
   import: '导入',
   confirmation: '备案确认',
+  manual: '省鉴定中心录入',
 };
+
+/** The modes a provincial 自主评价备案 can have (通知第一条第一、二款). */
+export const SELF_EVALUATION_MODES = ['enterprise_self', 'school_self'] as const;
 
 /** Header row of the filings import template, in column order. */
 export const FILINGS_IMPORT_HEADERS = [
@@ -47,6 +51,8 @@ export const filingListQuery = pageQuery.extend({
   cityCode: cityCode.optional(),
   mode: z.enum(FILING_MODES).optional(),
   status: z.enum(FILING_STATUSES).optional(),
+  /** self_evaluation: only 自主评价备案 (企业/院校自主评价). */
+  kind: z.enum(['self_evaluation']).optional(),
 });
 export type FilingListQuery = z.infer<typeof filingListQuery>;
 
@@ -74,6 +80,12 @@ export const filingItem = z.object({
   source: z.string(),
   sourceLabel: z.string(),
   sourceNote: z.string().nullable(),
+  /** 自主评价备案 recorded by the province centre: its document number, the body's pre-system 序列码. */
+  documentNumber: z.string().nullable(),
+  sequenceCode: z.string().nullable(),
+  evidenceFile: z.object({ id: z.string(), name: z.string() }).nullable(),
+  statusReason: z.string().nullable(),
+  version: z.number().int(),
   createdAt: z.string(),
 });
 export type FilingItem = z.infer<typeof filingItem>;
@@ -108,3 +120,37 @@ export const filingsImportResponse = z.object({
   linkedOrganizations: z.number().int(),
 });
 export type FilingsImportResponse = z.infer<typeof filingsImportResponse>;
+
+// ------------------------------------------------- 自主评价备案 recorded by hand (province centre)
+
+/** One provincial self-evaluation filing as the province centre records it; rules are checked server-side. */
+export const selfEvaluationFilingFields = z.object({
+  organizationName: z.string().trim().max(100),
+  creditCode: z.string().trim().max(30),
+  cityCode: z.string().trim().max(10),
+  occupationCode: z.string().trim().max(20),
+  jobName: z.string().trim().max(50).default(''),
+  mode: z.enum(SELF_EVALUATION_MODES),
+  /** SkillLevel ids ('level5' …). */
+  levels: z.array(z.string().max(20)).max(10),
+  effectiveDate: calendarDateString,
+  /** 备案文件文号, e.g. 湘人社函〔2023〕12号. */
+  documentNumber: z.string().trim().max(100),
+  selfEvaluationCarriedOut: z.boolean(),
+  /** The body's provincial 6-digit 序列码 when it was filed before this system; '' or absent if none. */
+  sequenceCode: z.string().trim().max(10).optional(),
+  /** An uploaded evidence file (POST /api/filings/evidence). */
+  evidenceFileId: z.string().uuid('备案文件编号无效').nullable().optional(),
+});
+export type SelfEvaluationFilingFields = z.infer<typeof selfEvaluationFilingFields>;
+
+export const selfEvaluationFilingUpdate = selfEvaluationFilingFields.extend({
+  version: versionField,
+  reason: reasonField,
+});
+export type SelfEvaluationFilingUpdate = z.infer<typeof selfEvaluationFilingUpdate>;
+
+export const filingRevokeRequest = z.object({ version: versionField, reason: reasonField });
+export type FilingRevokeRequest = z.infer<typeof filingRevokeRequest>;
+
+export const filingEvidenceResponse = z.object({ id: z.string(), name: z.string() });

@@ -51,6 +51,8 @@ export const ACTIONS = {
   'round.manage': ['province_center'],
   'filing.read': ['city_center', 'city_bureau', 'province_center', 'province_bureau', 'sys_admin'],
   'filing.import': ['province_center'],
+  /** 自主评价备案 recorded by hand: the province files self-evaluation, so its centre records it. */
+  'filing.record': ['province_center'],
   /** 严重失信主体名单 (R1): only the province centre sees or changes it; applicants learn their own finding. */
   'creditBlacklist.manage': ['province_center'],
   'application.list': ['applicant', 'city_center', 'city_bureau', 'province_center', 'province_bureau'],

@@ -15,7 +15,7 @@ import { actorOf, draftWith, meta, submitIfClean } from './demo-helpers';
 import { seedDemoForwarded } from './seed-demo-forwarded';
 
 /** 专家库: four 株洲 welding experts (one works for the demo school, so the draw must recuse him) and three in 长沙. */
-async function seedDemoExperts(deps: AppDeps, schoolCreditCode: string): Promise<void> {
+export async function seedDemoExperts(deps: AppDeps, schoolCreditCode: string): Promise<void> {
   const zhuzhou = await actorOf(deps, 'zz_rsj');
   const changsha = await actorOf(deps, 'cs_rsj');
   const experts = [
@@ -119,12 +119,6 @@ export async function seedDemoFiling(deps: AppDeps): Promise<void> {
   await seedSelfEvaluationFiling(deps, '株洲示例职业技术学院', '6-31-01-03', 800);
   await seedSelfEvaluationFiling(deps, '长沙示例技师学院', '6-18-01-01', 900);
   await seedSelfEvaluationFiling(deps, '长沙示例航空职业技术学院', '6-18-01-01', 700);
-
-  const [schoolOrg] = await deps.db
-    .select()
-    .from(organizations)
-    .where(eq(organizations.name, '株洲示例职业技术学院'));
-  await seedDemoExperts(deps, schoolOrg!.creditCode);
 
   // 株洲 school: submitted.
   const school = await draftWith(

@@ -72,9 +72,21 @@ async function slotKeysOf(deps: AppDeps, roundId: string, organizationId: string
     .map((s) => s.key);
 }
 
-async function throughCityReview(deps: AppDeps, roundId: string, id: string): Promise<void> {
-  const center = await actorOf(deps, 'cs_zx');
-  const bureau = await actorOf(deps, 'cs_rsj');
+export interface DemoCity {
+  center: string;
+  bureau: string;
+  bureauName: string;
+}
+const CHANGSHA: DemoCity = { center: 'cs_zx', bureau: 'cs_rsj', bureauName: '长沙市人社局 钱科长' };
+
+export async function throughCityReview(
+  deps: AppDeps,
+  roundId: string,
+  id: string,
+  city: DemoCity = CHANGSHA,
+): Promise<void> {
+  const center = await actorOf(deps, city.center);
+  const bureau = await actorOf(deps, city.bureau);
   const [app] = await deps.db.select().from(applications).where(eq(applications.id, id));
   const slots = await slotKeysOf(deps, roundId, app!.organizationId);
   await verifyApplication(
@@ -116,7 +128,7 @@ async function throughCityReview(deps: AppDeps, roundId: string, id: string): Pr
     id,
     {
       visitDate: todayInShanghai(deps.clock.now()),
-      participants: '长沙市人社局 钱科长；评审专家组',
+      participants: `${city.bureauName}；评审专家组`,
       checklist: slots.map((slotKey) => ({ slotKey, verdict: 'met' as const })),
       findings: '理论考场机考条件、实操工位和视频监控均符合要求。',
     },

@@ -6,7 +6,7 @@ import { industrialChains, organizations, users } from '../db/schema';
 import { appendAudit } from '../audit/audit-writer';
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_STAFF } from './demo-accounts';
 import { seedDemoFiling } from './seed-demo-filing';
-import { seedDemoInspectors } from './seed-demo-province';
+import { seedDemoHistory } from './seed-demo-history';
 
 /** The six cluster names of the 十四五 "3+3+2" framing, marked 示例 (the official chain list is not in the data). */
 export const EXAMPLE_CHAINS = [
@@ -87,8 +87,10 @@ export async function seedDemoData(deps: AppDeps): Promise<boolean> {
       now,
     );
   });
+  // The completed earlier cycle first (its clock set back; it creates the expert and inspector pools),
+  // then the current cycle's applications at each stage as of today.
+  await seedDemoHistory(deps);
   await seedDemoFiling(deps);
-  await seedDemoInspectors(deps);
   return true;
 }
 

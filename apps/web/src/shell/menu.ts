@@ -79,6 +79,7 @@ export const MENU: readonly MenuEntry[] = [
   { path: '/notices', label: '公示管理', icon: 'batches', roles: ['province_center', 'province_bureau'] },
   { path: '/objections', label: '异议处理', icon: 'messages', roles: ['province_center', 'province_bureau'] },
   { path: '/filing-lists', label: '备案确认', icon: 'done', roles: ['province_bureau', 'province_center'] },
+  { path: '/self-evaluation-filings', label: '自主评价备案', icon: 'done', roles: ['province_center'] },
   { path: '/credit-blacklist', label: '严重失信主体名单', icon: 'conflict', roles: ['province_center'] },
   { path: '/organizations', label: '申报单位管理', icon: 'orgs', roles: DICT_STAFF },
   { path: '/admin/users', label: '用户管理', icon: 'users', roles: ['sys_admin', 'security_admin'] },

@@ -31,3 +31,12 @@ export const filingListTitle = (sequence: number): string =>
   `湖南省职业技能等级认定评价组织备案名单（第${sequence}批）`;
 
 export const filingListLabel = (sequence: number): string => `第${sequence}批`;
+
+/**
+ * The next counter value for a body's first 序列码: above both the counter and the highest code on
+ * record. A body filed for self-evaluation before this system already carries its provincial code (its
+ * Y certificates print it), recorded with its 自主评价备案; a new code must never collide with one of them.
+ */
+export function nextSequenceValue(counter: number, highestOnRecord: number | null): number {
+  return Math.max(counter, highestOnRecord ?? 0) + 1;
+}

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { filingListLabel, formatSequenceCode, isSequenceCode } from '../../src/registry/sequence-code';
+import {
+  filingListLabel,
+  formatSequenceCode,
+  isSequenceCode,
+  nextSequenceValue,
+} from '../../src/registry/sequence-code';
 import { DomainError } from '../../src/errors';
 
 describe('评价机构序列码 (6 digits, permanent)', () => {
@@ -28,5 +33,16 @@ describe('评价机构序列码 (6 digits, permanent)', () => {
 
   it('names the list 第N批', () => {
     expect(filingListLabel(3)).toBe('第3批');
+  });
+});
+
+describe('nextSequenceValue: a new 序列码 above every code on record', () => {
+  it('continues the counter when no recorded code is higher', () => {
+    expect(nextSequenceValue(4, 3)).toBe(5);
+    expect(nextSequenceValue(0, null)).toBe(1);
+  });
+  it('jumps above a pre-system code recorded with a self-evaluation filing', () => {
+    expect(nextSequenceValue(4, 120)).toBe(121);
+    expect(formatSequenceCode(nextSequenceValue(0, 120))).toBe('000121');
   });
 });

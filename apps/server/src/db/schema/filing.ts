@@ -189,9 +189,17 @@ export const filings = pgTable(
     selfEvaluationCarriedOut: boolean('self_evaluation_carried_out').notNull().default(false),
     /** filed | suspended | revoked | cancelled */
     status: text('status').notNull().default('filed'),
-    /** import | confirmation */
+    /** import | confirmation | manual (a 自主评价备案 recorded by hand by the province centre) */
     source: text('source').notNull(),
     sourceNote: text('source_note'),
+    /** 自主评价备案: the filing document's number (文号), the evidence file, and the body's provincial
+     * 6-digit 序列码 when it was filed before this system (its certificates already carry it). */
+    documentNumber: text('document_number'),
+    evidenceFileId: uuid('evidence_file_id'),
+    sequenceCode: text('sequence_code'),
+    /** Why the record was last changed or revoked (also in the audit trail). */
+    statusReason: text('status_reason'),
+    version: integer('version').notNull().default(1),
     /** For confirmations: the application, its scope item and the 第N批 list that filed it. */
     applicationId: uuid('application_id'),
     scopeItemId: uuid('scope_item_id'),

@@ -5,8 +5,9 @@
  *      unique: of two concurrent confirmations the second waits on the notice lock and then finds the
  *      list — 409);
  *   2. lock its applications `for update` in id order;
- *   3. allocate 第N批 and, for each body filed for the first time, its permanent 6-digit 评价机构序列码
- *      from gapless counters (a rolled-back confirmation consumes no number);
+ *   3. allocate 第N批 and, for each body without one yet, its permanent 6-digit 评价机构序列码 from gapless
+ *      counters, above every code on record (a body whose 自主评价备案 carries its provincial code keeps
+ *      it; a rolled-back confirmation consumes no number);
  *   4. write the filings (one per continuing scope item, self-evaluation and social alike; an item of a
  *      mode its kind may not use is `held` with the reason), the 第N批 row, the registry bodies and
  *      their events;
@@ -19,7 +20,6 @@ import {
   conflict,
   filingListLabel,
   filingListTitle,
-  formatSequenceCode,
   invalid,
   isCalendarDate,
   isSkillLevel,
@@ -43,6 +43,7 @@ import { nextCounterValue } from '../counters';
 import { assertVersion } from '../version-check';
 import { recordTransition } from '../applications/record-transition';
 import { lockRegistryBodies, refreshRegistryBodies } from '../registry/registry-sync';
+import { allocateSequenceCode } from '../registry/sequence-codes';
 import { planConfirmation, type PlannedApplication } from './confirmation-plan';
 
 /** Applications of a passed notice that confirmation leaves alone (they ended earlier). */
@@ -156,7 +157,7 @@ export async function confirmFilingList(
       const newCodes = new Map<string, string>();
       for (const code of creditCodes) {
         if (registryBefore.get(code)?.sequenceCode) continue;
-        newCodes.set(code, formatSequenceCode(await nextCounterValue(tx, 'body_sequence')));
+        newCodes.set(code, await allocateSequenceCode(tx));
       }
 
       const title = filingListTitle(sequence);

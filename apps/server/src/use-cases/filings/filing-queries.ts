@@ -20,7 +20,7 @@ import {
   type FilingListQuery,
 } from '@skillcert/contracts';
 import type { Executor } from '../../db/client';
-import { divisions, filings, occupations } from '../../db/schema';
+import { divisions, filings, occupations, storedFiles } from '../../db/schema';
 import { scoped } from '../../db/scope';
 import { chunk } from '../../reference/insert-chunks';
 
@@ -48,6 +48,7 @@ export async function listFilings(
   if (query.cityCode) filters.push(eq(filings.cityCode, query.cityCode));
   if (query.mode) filters.push(eq(filings.mode, query.mode));
   if (query.status) filters.push(eq(filings.status, query.status));
+  if (query.kind === 'self_evaluation') filters.push(ne(filings.mode, 'social'));
   const where = scoped(actor, { cityCode: filings.cityCode }, ...filters);
 
   const [total] = await db
@@ -56,10 +57,16 @@ export async function listFilings(
     .leftJoin(occupations, eq(occupations.code, filings.occupationCode))
     .where(where);
   const rows = await db
-    .select({ filing: filings, occupationName: occupations.name, cityName: divisions.name })
+    .select({
+      filing: filings,
+      occupationName: occupations.name,
+      cityName: divisions.name,
+      evidenceName: storedFiles.originalName,
+    })
     .from(filings)
     .leftJoin(occupations, eq(occupations.code, filings.occupationCode))
     .leftJoin(divisions, eq(divisions.code, filings.cityCode))
+    .leftJoin(storedFiles, eq(storedFiles.id, filings.evidenceFileId))
     .where(where)
     .orderBy(
       asc(filings.cityCode),
@@ -72,7 +79,7 @@ export async function listFilings(
     .offset((query.page - 1) * query.pageSize);
 
   return {
-    items: rows.map(({ filing: f, occupationName, cityName }) => ({
+    items: rows.map(({ filing: f, occupationName, cityName, evidenceName }) => ({
       id: f.id,
       organizationId: f.organizationId,
       organizationName: f.organizationName,
@@ -94,6 +101,11 @@ export async function listFilings(
       source: f.source,
       sourceLabel: label(FILING_SOURCE_LABELS, f.source),
       sourceNote: f.sourceNote,
+      documentNumber: f.documentNumber,
+      sequenceCode: f.sequenceCode,
+      evidenceFile: f.evidenceFileId && evidenceName ? { id: f.evidenceFileId, name: evidenceName } : null,
+      statusReason: f.statusReason,
+      version: f.version,
       createdAt: new Date(f.createdAt).toISOString(),
     })),
     total: Number(total?.n ?? 0),

@@ -13,7 +13,7 @@ import { filingModeLabel, invalid, isSkillLevel, skillLevelLabel } from '@skillc
 import { FILING_STATUS_LABELS, type RegistryExportQuery } from '@skillcert/contracts';
 import type { Executor } from '../../db/client';
 import { divisions, filingLists, filings, occupations, registryBodies } from '../../db/schema';
-import { countRegistry, registryConditions } from './registry-search';
+import { countRegistry, publicSourceLabel, registryConditions } from './registry-search';
 
 export const REGISTRY_EXPORT_MAX = 10_000;
 const BATCH = 500;
@@ -131,7 +131,7 @@ async function* bodyBatches(db: Executor, query: RegistryExportQuery): AsyncGene
           mode: f.mode,
           modeLabel: filingModeLabel(f.mode),
           effectiveDate: f.effectiveDate,
-          filingList: listSequence ? `第${listSequence}批` : '历史备案',
+          filingList: publicSourceLabel(f, listSequence ?? null),
         })),
     }));
   }

@@ -64,6 +64,26 @@ export const REGISTRY_EVENT_LABELS: Record<string, string> = {
   cancelled: '注销',
 };
 
+/**
+ * Where a filing came from, as the public reads it. A provincial 自主评价备案 recorded or imported (not
+ * filed by a 第N批 of this collection) says so with its source and date, never as a filing of this
+ * collection; an import's own note may name internal files, so the public sees only its kind.
+ */
+export function publicSourceLabel(
+  f: { mode: string; source: string; documentNumber: string | null; effectiveDate: string },
+  listSequence: number | null,
+): string {
+  if (listSequence) return filingListLabel(listSequence);
+  if (f.mode !== 'social') {
+    const source =
+      f.source === 'manual'
+        ? `省鉴定中心录入${f.documentNumber ? `，${f.documentNumber}` : ''}`
+        : '历史记录导入';
+    return `自主评价备案（${source}，${f.effectiveDate}）`;
+  }
+  return f.source === 'import' ? '历史备案' : label(FILING_SOURCE_LABELS, f.source);
+}
+
 /** The WHERE conditions of a registry query (shared by search, count and exports). */
 export function registryConditions(query: RegistryExportQuery): SQL[] {
   const where: SQL[] = [];
@@ -354,11 +374,7 @@ export async function registryBody(db: Executor, creditCodeText: string): Promis
       statusLabel: label(FILING_STATUS_LABELS, f.status),
       filingListSequence: listSequence ?? null,
       // The import's own note may name internal files: the public sees only where the filing came from.
-      sourceLabel: listSequence
-        ? filingListLabel(listSequence)
-        : f.source === 'import'
-          ? '历史备案'
-          : label(FILING_SOURCE_LABELS, f.source),
+      sourceLabel: publicSourceLabel(f, listSequence ?? null),
     })),
     events: events.map(({ event: e, listSequence }) => ({
       at: e.at.toISOString(),

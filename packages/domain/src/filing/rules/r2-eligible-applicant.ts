@@ -91,7 +91,7 @@ function checkSelfEvaluationCarriedOut(ctx: R2Context, kind: 'school' | 'enterpr
         ...base,
         code: `${prefix}_SELF_EVALUATION_FILING_MISSING`,
         message: `征集范围限于经省人社厅备案已面向${whom}开展自主评价的${unit}，系统中未查到本单位的${selfLabel}备案`,
-        fix: `请先按湘人社规〔2022〕17号取得${selfLabel}备案并面向${whom}开展评价；如已备案但未查到，请联系市州鉴定中心报省职业技能鉴定中心补录${otherBodyRoute(ctx)}`,
+        fix: `请先按湘人社规〔2022〕17号取得${selfLabel}备案并面向${whom}开展评价；如已备案但未查到，请持备案文件（文号）联系省职业技能鉴定中心，由省鉴定中心在“自主评价备案”中录入${otherBodyRoute(ctx)}`,
       }),
     ];
   }
@@ -101,7 +101,7 @@ function checkSelfEvaluationCarriedOut(ctx: R2Context, kind: 'school' | 'enterpr
       ...base,
       code: `${prefix}_SELF_EVALUATION_NOT_CARRIED_OUT`,
       message: `征集范围限于已面向${whom}开展自主评价的${unit}，本单位已有${selfLabel}备案，但系统中未查到已开展的记录`,
-      fix: `请先面向${whom}开展已备案职业（工种）的自主评价；如已开展但未记录，请联系市州鉴定中心报省职业技能鉴定中心更新备案记录${otherBodyRoute(ctx)}`,
+      fix: `请先面向${whom}开展已备案职业（工种）的自主评价；如已开展但未记录，请联系省职业技能鉴定中心，由省鉴定中心在“自主评价备案”中更新为已开展${otherBodyRoute(ctx)}`,
     }),
   ];
 }
