@@ -1,4 +1,7 @@
-/** 激活: the city center of the organization's city activates a pending registration. */
+/**
+ * 激活: the city center of the organization's city activates a pending registration; what it checked
+ * (the business licence against the registration) is the reason the audit trail keeps.
+ */
 import { eq } from 'drizzle-orm';
 import { can, conflict, notFound, type Actor } from '@skillcert/domain';
 import type { AppDeps, RequestMeta } from '../../deps';
@@ -13,6 +16,7 @@ export async function activateOrganization(
   id: string,
   version: number,
   meta: RequestMeta,
+  reason?: string | undefined,
 ): Promise<void> {
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
@@ -38,6 +42,7 @@ export async function activateOrganization(
         targetType: 'organization',
         targetId: org.id,
         cityCode: org.cityCode,
+        reason: reason?.trim() || null,
         before: { status: org.status, version: org.version },
         after: { status: 'active', version: org.version + 1 },
       },
