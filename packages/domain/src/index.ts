@@ -44,3 +44,4 @@ export * from './state-machine';
 export * from './filing/scope-item-verdict';
 export * from './filing/decision-review-period';
 export * from './zip-entries';
+export * from './filing/occupation-exclusion';
