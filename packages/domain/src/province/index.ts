@@ -4,3 +4,4 @@ export * from './item-verdicts';
 export * from './province-review';
 export * from './spot-check-result';
 export * from './joint-spot-check-result';
+export * from './spot-check-hash-inputs';
