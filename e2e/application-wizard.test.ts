@@ -108,6 +108,10 @@ describe.skipIf(!hasBrowser)('application wizard in Chromium', () => {
       await stepIs(page, '申报职业（工种）');
       await page.getByRole('button', { name: /添加职业（工种）/ }).click();
       const dialog = page.getByRole('dialog');
+      // A category-2 occupation is listed greyed with the clause that excludes it, not hidden.
+      await dialog.getByLabel('职业', { exact: true }).fill('焊接');
+      const excluded = page.getByTestId('occupation-excluded').filter({ hasText: '焊接工程技术人员' });
+      await excluded.getByText(/不可申报：属职业分类大典第2大类，通知第三条/).waitFor();
       await dialog.getByLabel('职业', { exact: true }).fill('6-18-02-04');
       await pickOption(page, '6-18-02-04');
       await dialog.getByText(/标准：有/).waitFor();

@@ -74,6 +74,10 @@ describe.skipIf(!hasBrowser)('city review in Chromium', () => {
       await slot.getByText('有问题', { exact: true }).click();
       await slot.getByLabel('专家队伍问题说明').fill(COMMENT);
       await page.getByRole('button', { name: '退回补正' }).click();
+      // An irreversible step asks first and says what cannot be undone.
+      const confirmReturn = page.locator('.ant-modal-confirm');
+      await confirmReturn.getByText(/不能撤回/).waitFor();
+      await confirmReturn.getByRole('button', { name: '确认退回' }).click();
       await statusIs(page, '退回补正');
       return appId;
     });
@@ -130,6 +134,7 @@ describe.skipIf(!hasBrowser)('city review in Chromium', () => {
       const card = page.getByTestId('expert-draw-card');
       await card.getByLabel('抽取人数').fill('3');
       await card.getByRole('button', { name: '抽取专家' }).click();
+      await page.locator('.ant-modal-confirm').getByRole('button', { name: '确认抽取' }).click();
       await card
         .getByTestId('recusal-list')
         .getByText(/专家所在单位即申报单位，本单位人员回避/)
@@ -193,6 +198,7 @@ describe.skipIf(!hasBrowser)('city review in Chromium', () => {
         .fill('经专家评审和实地评估，同意推荐该单位开展焊工职业技能等级认定');
       await expect(opinion.getByRole('button', { name: '出具书面评估意见' }).isEnabled()).resolves.toBe(true);
       await opinion.getByRole('button', { name: '出具书面评估意见' }).click();
+      await page.locator('.ant-modal-confirm').getByRole('button', { name: '确认出具' }).click();
       await statusIs(page, '已推荐');
       // The 审核结论 of the occupation reads in Chinese, never as its code.
       await page.getByRole('cell', { name: /^推荐/ }).first().waitFor();

@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { guardAgainstUntranslatedCodes } from './untranslated-codes';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasBrowser = existsSync(chromiumPath);
@@ -16,8 +17,9 @@ if (!hasBrowser && process.env.CI === 'true') {
 }
 if (!hasBrowser) console.warn(skipReason);
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+/** The walks' browser: every page it shows is watched for untranslated system codes. */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: chromiumPath,
     args: [
       '--headless',
@@ -30,4 +32,5 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  return guardAgainstUntranslatedCodes(browser);
 }

@@ -335,6 +335,14 @@ describe('city opinion (书面评估意见)', () => {
     expect(letter.json().code).toBe('NO_DECISION_LETTER');
   });
 
+  it('records the opinion’s summary as the recommendation’s reason in the audit trail', async () => {
+    const [entry] = await queryRows<{ reason: string | null }>(
+      db(),
+      sql`select reason from audit_log where target_id = ${demoAppId} and action = 'application.recommend'`,
+    );
+    expect(entry?.reason).toBe('该单位场地设备、专家队伍和质量管理制度满足要求，同意推荐。');
+  });
+
   it('renders the opinion PDF in Chinese for the applicant, the city and the province only', async () => {
     const url = `/api/applications/${demoAppId}/opinion.pdf`;
     const res = await school.get(url);

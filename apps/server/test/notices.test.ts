@@ -104,6 +104,11 @@ describe('preparing a notice (province centre)', () => {
     });
   });
 
+  it('a draft names its items 拟公示: nothing is in 公示 before publication', async () => {
+    const items = (await get(center, noticeId)).json().items as { statusLabel: string }[];
+    expect(items.map((i) => i.statusLabel)).toEqual(['拟公示', '拟公示', '拟公示']);
+  });
+
   it('lists the 已通过 candidates with their items, marking those already in a draft', async () => {
     const res = await center.get('/api/notices/candidates');
     expect(res.statusCode).toBe(200);
@@ -306,6 +311,11 @@ describe('preparing a notice (province centre)', () => {
         sql`select count(*)::int as n from audit_log where action = 'notice.published' and target_id = ${noticeId}`,
       );
       expect(audit).toBe(1);
+    });
+
+    it('once published its items are 公示中', async () => {
+      const items = (await get(center, noticeId)).json().items as { statusLabel: string }[];
+      expect(new Set(items.map((i) => i.statusLabel))).toEqual(new Set(['公示中']));
     });
 
     it('a published notice can no longer be edited or published', async () => {

@@ -4,7 +4,7 @@ import { computeCreditCodeCheckChar } from '@skillcert/domain';
 import { createTestContext, type TestContext } from './support/test-app';
 import { loginAs, loginChangingInitialPassword } from './support/http';
 import { multipart, sampleExecutable, samplePdf } from './support/multipart';
-import { queryCount } from './support/sql';
+import { queryCount, queryRows } from './support/sql';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -71,6 +71,33 @@ describe('self-registration of an applicant organization', () => {
     const again = await center.post(`/api/organizations/${org.id}/activate`, { version: org.version });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('VERSION_CONFLICT');
+  });
+
+  it('records what the city center checked as the activation’s reason in the audit trail', async () => {
+    const res = await register(form());
+    expect(res.statusCode, res.body).toBe(201);
+    const center = await loginAs(ctx.app, 'cs_zx');
+    const id = res.json().organizationId as string;
+    // The licence opens inline for the city center (framed by the UI's own drawer), not for another city.
+    const licence = await center.get(`/api/organizations/${id}/licence`);
+    expect(licence.statusCode).toBe(200);
+    expect(licence.headers['content-type']).toContain('application/pdf');
+    expect(licence.headers['content-disposition']).toMatch(/^inline/);
+    expect(licence.headers['content-security-policy']).toContain("frame-ancestors 'self'");
+    expect(licence.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const zhuzhou = await loginAs(ctx.app, 'zz_zx');
+    expect((await zhuzhou.get(`/api/organizations/${id}/licence`)).statusCode).toBe(404);
+    const reason = '已核对营业执照原件，单位名称、信用代码与注册信息一致';
+    const tooShort = await center.post(`/api/organizations/${id}/activate`, { version: 1, reason: '好' });
+    expect(tooShort.statusCode).toBe(400);
+    expect((await center.post(`/api/organizations/${id}/activate`, { version: 1, reason })).statusCode).toBe(
+      200,
+    );
+    const [entry] = await queryRows<{ reason: string | null }>(
+      ctx.database.db,
+      sql`select reason from audit_log where action = 'organization.activated' and target_id = ${id}`,
+    );
+    expect(entry?.reason).toBe(reason);
   });
 
   it.each([

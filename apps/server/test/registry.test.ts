@@ -322,6 +322,15 @@ describe('exports', () => {
     expect(lines.some((l) => l.includes('湘潭电机潭钢厂') && l.includes('"暂停"'))).toBe(true);
   });
 
+  it('names the supervising unit in the CSV as the body page and the 第N批 list do', async () => {
+    const res = await get(`/api/public/registry/export.csv?creditCode=${confirmed.creditCode}`);
+    const [header, row] = res.body.slice(1).trim().split('\r\n');
+    const column = header!.split(',').indexOf('"主管单位"');
+    expect(row!.split(',')[column]).toBe('"株洲市人力资源和社会保障局"');
+    const json = await get(`/api/public/registry/export.json?creditCode=${confirmed.creditCode}`);
+    expect(json.json().items[0].supervisingUnit).toBe('株洲市人力资源和社会保障局');
+  });
+
   it('JSON: bodies with their items; item criteria narrow the items', async () => {
     const res = await get(`/api/public/registry/export.json?occupationCode=${LATHE}&cityCode=430300`);
     expect(res.statusCode).toBe(200);

@@ -230,6 +230,19 @@ describe('the joint result (联合签字)', () => {
     ]);
   });
 
+  it('records what the agreed pass rests on — its findings — as the reason in the audit trail', async () => {
+    const id = apps[0]!.id;
+    const audited = await queryRows<{ action: string; reason: string | null }>(
+      db(),
+      sql`select action, reason from audit_log where target_id = ${id}
+            and action in ('spot_check.result_drafted', 'application.spot_check_pass') order by id`,
+    );
+    expect(audited).toEqual([
+      { action: 'spot_check.result_drafted', reason: findings },
+      { action: 'application.spot_check_pass', reason: findings },
+    ]);
+  });
+
   it('answers 404 to an inspector of another panel and to the province centre on the inspectors’ routes', async () => {
     const id = apps[1]!.id;
     const stranger = await outsider(id);

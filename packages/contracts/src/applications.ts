@@ -192,6 +192,10 @@ export const occupationOption = z.object({
     }),
   ),
   jobs: z.array(z.string()),
+  /** Why it cannot be filed (R3/R4/R5, 通知第三条); null when it can. */
+  exclusion: z
+    .object({ rule: z.enum(['R3', 'R4', 'R5']), clause: z.string(), reason: z.string() })
+    .nullable(),
 });
 export const occupationOptionsQuery = z.object({
   q: z.string().trim().min(1, '请输入职业名称或编码').max(40),

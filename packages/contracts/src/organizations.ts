@@ -80,6 +80,8 @@ export const organizationListQuery = z.object({
 
 export const versionBody = z.strictObject({ version: versionField });
 export const revealRequest = z.strictObject({ reason: reasonField });
+/** 激活: what the city center checked (the business licence, the contact), recorded in the audit trail. */
+export const activateRequest = z.strictObject({ version: versionField, reason: reasonField.optional() });
 
 export const colleague = z.object({
   id: z.string(),

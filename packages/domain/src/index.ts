@@ -47,3 +47,4 @@ export * from './filing/scope-item-verdict';
 export * from './filing/decision-review-period';
 export * from './zip-entries';
 export * from './pool/pool-member';
+export * from './filing/occupation-exclusion';

@@ -86,6 +86,8 @@ export interface Organization {
   contactPhoneMasked: string;
   createdAt: string;
   activatedAt?: string | null;
+  /** The business licence uploaded at registration (GET /api/organizations/:id/licence). */
+  licenceFileId?: string | null;
   version: number;
   abilities: { activate: boolean };
 }

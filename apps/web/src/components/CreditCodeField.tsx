@@ -4,7 +4,7 @@
  */
 import { Alert, Form, Input, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { validateCreditCode } from '@skillcert/domain';
+import { computeCreditCodeCheckChar, validateCreditCode } from '@skillcert/domain';
 import { api } from '../api/client';
 import type { CreditCodeCheck } from '../api/types';
 
@@ -44,6 +44,8 @@ function CreditCodeHint({ cityCode }: { cityCode?: string }) {
   const division = server?.divisionCode ?? local.divisionCode;
   const inHunan = server ? server.inHunan : local.inHunan;
   const localMessages = new Set(local.errors.map((e) => e.message));
+  const checkError = local.errors.some((e) => e.code === 'CREDIT_CODE_CHECK');
+  const checkExpected = checkError ? computeCreditCodeCheckChar(local.normalized.slice(0, 17)) : null;
   const serverOnly = (server?.errors ?? []).filter((e) => !localMessages.has(e.message));
   const cityMismatch =
     cityCode && division && inHunan && division.slice(0, 4) !== cityCode.slice(0, 4) && cityCode !== '430000';
@@ -58,6 +60,12 @@ function CreditCodeHint({ cityCode }: { cityCode?: string }) {
           </Tag>
         )}
         {local.valid && server?.valid !== false && <Tag color="success">校验位正确</Tag>}
+        {/* The check character is judged the moment the 18th character is typed, not on submit. */}
+        {checkError && (
+          <Tag color="error" data-testid="credit-code-check">
+            校验位错误：第18位应为“{checkExpected}”
+          </Tag>
+        )}
       </Space>
       {local.registrationType === 'individual_business' && (
         <Typography.Text type="danger">个体工商户不是独立法人，不能申报评价机构备案。</Typography.Text>

@@ -1,9 +1,8 @@
 /** 申报单位管理: GET /api/organizations (status/q/cityCode), detail drawer, 激活 from the row's abilities. */
-import { App, Button, Form, Input, Popconfirm, Select, Space, Tag } from 'antd';
+import { Button, Form, Input, Select, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useState } from 'react';
 import { CITY_ROLES } from '@skillcert/domain/roles';
-import { api } from '../api/client';
 import type { Organization } from '../api/types';
 import { useMe } from '../auth/session';
 import { CitySelect } from '../components/divisions';
@@ -17,22 +16,11 @@ import { OrganizationDrawer } from './orgs/OrganizationDrawer';
 
 export default function OrganizationsPage() {
   const me = useMe();
-  const { message } = App.useApp();
   const cityStaff = CITY_ROLES.includes(me.role);
   const [form] = Form.useForm();
   const list = usePagedList<Organization>('/api/organizations');
   const [openId, setOpenId] = useState<string | null>(null);
   const closeDrawer = useCallback(() => setOpenId(null), []);
-
-  const activate = async (o: Organization) => {
-    try {
-      await api.post(`/api/organizations/${encodeURIComponent(o.id)}/activate`, { version: o.version });
-      void message.success(`已激活：${o.name}`);
-    } catch {
-      // shown by the API client
-    }
-    list.reload();
-  };
 
   const columns: ColumnsType<Organization> = [
     {
@@ -64,17 +52,10 @@ export default function OrganizationsPage() {
             详情
           </Button>
           {o.abilities?.activate && (
-            <Popconfirm
-              title={`确认激活“${o.name}”？`}
-              description="请先在详情中核实营业执照与单位信息。"
-              okText="激活"
-              cancelText="取消"
-              onConfirm={() => activate(o)}
-            >
-              <Button type="link" size="small">
-                激活
-              </Button>
-            </Popconfirm>
+            // Activation is decided in the drawer, next to the licence it rests on.
+            <Button type="link" size="small" onClick={() => setOpenId(o.id)}>
+              核实并激活
+            </Button>
           )}
         </Space>
       ),

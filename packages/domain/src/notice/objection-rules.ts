@@ -18,7 +18,15 @@ export const OBJECTION_OUTCOMES = ['upheld', 'dismissed'] as const;
 export type ObjectionOutcome = (typeof OBJECTION_OUTCOMES)[number];
 
 export const NOTICE_ITEM_STATUS_LABELS: Readonly<Record<string, string>> = NOTICE_ITEM_STATE_LABELS;
-export const noticeItemStatusLabel = (s: string): string => NOTICE_ITEM_STATUS_LABELS[s] ?? s;
+/**
+ * A listed item reads as its notice stands: 拟公示 in a draft (nothing is public yet), 公示中 while
+ * published, 公示期满 once the notice passed (通知第五条第四款).
+ */
+export function noticeItemStatusLabel(s: string, noticeStatus?: string): string {
+  if (s === 'listed' && noticeStatus === 'draft') return '拟公示';
+  if (s === 'listed' && noticeStatus === 'passed') return '公示期满';
+  return NOTICE_ITEM_STATUS_LABELS[s] ?? s;
+}
 
 export interface NoticeForObjection {
   status: string;

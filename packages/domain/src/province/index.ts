@@ -6,3 +6,4 @@ export * from './spot-check-result';
 export * from './joint-spot-check-result';
 export * from './spot-check-draw-machine';
 export * from './spot-check-assignment';
+export * from './spot-check-hash-inputs';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  activateRequest,
   addColleagueRequest,
   colleague,
   errorBody,
@@ -10,7 +11,6 @@ import {
   revealRequest,
   settleDisputeRequest,
   transferAdminRequest,
-  versionBody,
 } from '@skillcert/contracts';
 import type { AppInstance } from '../app-types';
 import { actorOf } from '../access';
@@ -18,6 +18,7 @@ import { requestMeta } from '../request-meta';
 import { getOrganization, listOrganizations } from '../../use-cases/organizations/organization-queries';
 import { presentOrganization } from '../../use-cases/organizations/organization-presenter';
 import { activateOrganization } from '../../use-cases/organizations/activate-organization';
+import { organizationLicenceFile } from '../../use-cases/organizations/licence-file';
 import { revealOrganizationContact } from '../../use-cases/organizations/reveal-contact';
 import { settleRegistrationDispute } from '../../use-cases/organizations/settle-dispute';
 import {
@@ -78,6 +79,29 @@ export function organizationRoutes(app: AppInstance): void {
     },
   );
 
+  app.get(
+    '/api/organizations/:id/licence',
+    {
+      schema: { tags, summary: '查看单位注册时上传的营业执照（可内嵌预览）', params: idParams },
+      config: { access: { action: 'organization.read' } },
+    },
+    async (request, reply) => {
+      const file = await organizationLicenceFile(deps, actorOf(request), request.params.id);
+      // Shown inside the activation drawer: this one answer may be framed by the UI's own pages; it
+      // runs nothing itself (default-src 'none'), so the rest of the policy stays as strict.
+      return reply
+        .header('content-type', file.mimeType)
+        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.originalName)}`)
+        .header(
+          'content-security-policy',
+          "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'",
+        )
+        .header('x-frame-options', 'SAMEORIGIN')
+        .header('x-content-sha256', file.sha256)
+        .send(deps.storage.open(file.storageKey));
+    },
+  );
+
   app.post(
     '/api/organizations/:id/activate',
     {
@@ -85,14 +109,21 @@ export function organizationRoutes(app: AppInstance): void {
         tags,
         summary: '激活单位账号（市州鉴定中心）',
         params: idParams,
-        body: versionBody,
+        body: activateRequest,
         response: { 200: organizationSummary },
       },
       config: { access: { action: 'organization.activate' } },
     },
     async (request) => {
       const actor = actorOf(request);
-      await activateOrganization(deps, actor, request.params.id, request.body.version, requestMeta(request));
+      await activateOrganization(
+        deps,
+        actor,
+        request.params.id,
+        request.body.version,
+        requestMeta(request),
+        request.body.reason,
+      );
       return presentOrganization(
         await getOrganization(deps.db, actor, request.params.id),
         actor,

@@ -1,9 +1,10 @@
 /**
- * 职业选择器: occupations of major categories 3–6 (skill types, R3), category 6 first, each with the
- * national standards on file (R4) and its known 工种 as suggestions.
+ * 职业选择器: every detailed occupation of the 大典 matching the search, filable ones first (categories
+ * 3–6, category 6 first), each with the national standards on file (R4), its known 工种 as suggestions
+ * and, for one that cannot be filed, the clause that excludes it (通知第三条) — shown greyed, not hidden.
  */
 import { and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
-import { isSkillLevel, parseSkillLevel } from '@skillcert/domain';
+import { isSkillLevel, occupationExclusion, parseSkillLevel } from '@skillcert/domain';
 import type { Executor } from '../../db/client';
 import { occupations, skillStandards } from '../../db/schema';
 import { escapeLike } from '../organizations/organization-queries';
@@ -16,13 +17,13 @@ export async function occupationOptions(db: Executor, q: string, limit: number) 
     .where(
       and(
         eq(occupations.level, 'occupation'),
-        inArray(occupations.majorCategory, [3, 4, 5, 6]),
         or(ilike(occupations.code, `${term}%`), ilike(occupations.name, `%${term}%`)),
       ),
     )
     .orderBy(
-      desc(sql`${occupations.majorCategory} = 6`),
       desc(sql`${occupations.name} = ${q.trim()}`),
+      desc(inArray(occupations.majorCategory, [3, 4, 5, 6])),
+      desc(sql`${occupations.majorCategory} = 6`),
       asc(occupations.code),
     )
     .limit(limit);
@@ -31,6 +32,12 @@ export async function occupationOptions(db: Executor, q: string, limit: number) 
     ? await db.select().from(skillStandards).where(inArray(skillStandards.mappedOccupationCode, codes))
     : [];
   return rows.map((o) => ({
+    exclusion: occupationExclusion({
+      code: o.code,
+      majorCategory: o.majorCategory,
+      restrictedByQualification: o.restrictedByQualification,
+      standardCount: standards.filter((s) => s.mappedOccupationCode === o.code).length,
+    }),
     code: o.code,
     name: o.name,
     majorCategory: o.majorCategory,

@@ -96,8 +96,9 @@ export async function writeCityOpinion(
         .set({ verdict: item.recommend ? 'recommended' : 'not_recommended', verdictReason: item.reason })
         .where(eq(applicationScopeItems.id, item.scopeItemId));
     }
+    // The summary is the opinion's reason either way, so the trail says why it recommended too.
     await recordTransition(tx, app, recommended ? 'recommend' : 'not_recommend', actor, {
-      reason: recommended ? undefined : input.summary,
+      reason: input.summary,
       now,
       meta,
       set: recommended ? { supervisingCityCode: app.cityCode } : {},

@@ -12,6 +12,7 @@ import {
   notFound,
   parseSkillLevel,
   skillLevelLabel,
+  supervisingUnitName,
   type Actor,
 } from '@skillcert/domain';
 import { SCORE_DIMENSIONS, type RoundPolicyDto, type ScoreDimension } from '@skillcert/contracts';
@@ -68,8 +69,7 @@ export const PROVINCE_BUREAU_NAME = '湖南省人力资源和社会保障厅';
 export const PROVINCE_CENTER_NAME = '湖南省职业技能鉴定中心';
 
 /** The recommending bureau; units applying at province level (省直, pseudo-city 430000) are the province's. */
-export const cityBureauName = (code: string, name: string | null) =>
-  code === '430000' ? PROVINCE_BUREAU_NAME : `${name ?? '市州'}人力资源和社会保障局`;
+export const cityBureauName = supervisingUnitName;
 
 export interface ScopeItemView {
   id: string;

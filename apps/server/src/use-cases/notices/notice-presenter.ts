@@ -57,8 +57,9 @@ export async function publicNotice(db: Executor, id: string, lock?: 'share'): Pr
 /** The listed items of a notice, by city, application and the applicant's own order. */
 export async function noticeItems(db: Executor, noticeId: string): Promise<NoticeItemDto[]> {
   const rows = await db
-    .select({ item: publicNoticeItems, cityName: divisions.name })
+    .select({ item: publicNoticeItems, cityName: divisions.name, noticeStatus: publicNotices.status })
     .from(publicNoticeItems)
+    .innerJoin(publicNotices, eq(publicNotices.id, publicNoticeItems.noticeId))
     .leftJoin(divisions, eq(divisions.code, publicNoticeItems.cityCode))
     .where(eq(publicNoticeItems.noticeId, noticeId))
     .orderBy(
@@ -67,12 +68,14 @@ export async function noticeItems(db: Executor, noticeId: string): Promise<Notic
       asc(publicNoticeItems.sortOrder),
       asc(publicNoticeItems.id),
     );
-  return rows.map(({ item, cityName }) => noticeItemView(item, cityName));
+  return rows.map(({ item, cityName, noticeStatus }) => noticeItemView(item, cityName, noticeStatus));
 }
 
 export function noticeItemView(
   item: typeof publicNoticeItems.$inferSelect,
   cityName: string | null,
+  /** The notice's own status: a listed item of a draft is not 公示中 yet. */
+  noticeStatus?: string,
 ): NoticeItemDto {
   return {
     id: item.id,
@@ -90,7 +93,7 @@ export function noticeItemView(
     mode: item.mode,
     modeLabel: EVALUATION_MODE_LABELS[item.mode as keyof typeof EVALUATION_MODE_LABELS] ?? item.mode,
     status: item.status,
-    statusLabel: noticeItemStatusLabel(item.status),
+    statusLabel: noticeItemStatusLabel(item.status, noticeStatus),
   };
 }
 

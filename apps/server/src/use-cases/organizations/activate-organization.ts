@@ -1,4 +1,7 @@
-/** 激活: the city center of the organization's city activates a pending registration (ORGANIZATION_MACHINE). */
+/**
+ * 激活: the city center of the organization's city activates a pending registration (ORGANIZATION_MACHINE);
+ * what it checked (the business licence against the registration) is the reason the audit trail keeps.
+ */
 import { can, notFound, ORGANIZATION_MACHINE, type Actor } from '@skillcert/domain';
 import type { AppDeps, RequestMeta } from '../../deps';
 import { organizations } from '../../db/schema';
@@ -12,6 +15,7 @@ export async function activateOrganization(
   id: string,
   version: number,
   meta: RequestMeta,
+  reason?: string | undefined,
 ): Promise<void> {
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
@@ -19,6 +23,7 @@ export async function activateOrganization(
     if (!can(actor, 'organization.activate', { cityCode: org.cityCode })) throw notFound();
     assertVersion(org.version, version);
     await recordMachineTransition(tx, ORGANIZATION_MACHINE, organizations, org, 'activate', actor, {
+      reason,
       now,
       meta,
       set: { activatedAt: now },

@@ -9,7 +9,13 @@ import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { and, arrayContains, asc, eq, gt, inArray, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { filingModeLabel, invalid, isSkillLevel, skillLevelLabel } from '@skillcert/domain';
+import {
+  filingModeLabel,
+  invalid,
+  isSkillLevel,
+  skillLevelLabel,
+  supervisingUnitName,
+} from '@skillcert/domain';
 import { FILING_STATUS_LABELS, type RegistryExportQuery } from '@skillcert/contracts';
 import type { Executor } from '../../db/client';
 import { divisions, filingLists, filings, occupations, registryBodies } from '../../db/schema';
@@ -42,6 +48,7 @@ interface ExportBody {
   creditCode: string;
   cityName: string;
   supervisingCityName: string;
+  supervisingUnit: string;
   status: string;
   statusLabel: string;
   items: {
@@ -118,6 +125,10 @@ async function* bodyBatches(db: Executor, query: RegistryExportQuery): AsyncGene
       creditCode: b.creditCode,
       cityName: cityName ?? (b.cityCode === '430000' ? '省直' : b.cityCode),
       supervisingCityName: supervisingCityName ?? (b.supervisingCityCode === '430000' ? '省直' : ''),
+      // The column 主管单位 names the bureau, in the registry page's words.
+      supervisingUnit: b.supervisingCityCode
+        ? supervisingUnitName(b.supervisingCityCode, supervisingCityName)
+        : '',
       status: b.status,
       statusLabel: FILING_STATUS_LABELS[b.status as keyof typeof FILING_STATUS_LABELS] ?? b.status,
       items: items
@@ -176,7 +187,7 @@ const rowsOf = (b: ExportBody): (string | null)[][] =>
     b.name,
     b.creditCode,
     b.cityName,
-    b.supervisingCityName,
+    b.supervisingUnit,
     b.statusLabel,
     i?.occupationCode ?? '',
     i?.occupationName ?? '',
@@ -219,6 +230,7 @@ async function* jsonChunks(
         creditCode: b.creditCode,
         cityName: b.cityName,
         supervisingCityName: b.supervisingCityName || null,
+        supervisingUnit: b.supervisingUnit || null,
         status: b.status,
         statusLabel: b.statusLabel,
         items: b.items,

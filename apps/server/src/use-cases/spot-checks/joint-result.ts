@@ -102,7 +102,8 @@ function draftPlan(row: ResultRow): SpotCheckResultPlan {
   return {
     action: outcome === 'pass' ? 'spot_check_pass' : 'spot_check_fail',
     outcome,
-    reason: row.reason,
+    // A pass drafted without a reason rests on its findings; the trail records them as its reason.
+    reason: row.reason ?? row.findings,
     items: (row.itemVerdicts as StoredResultItem[]) ?? [],
   };
 }

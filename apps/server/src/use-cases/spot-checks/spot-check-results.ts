@@ -313,6 +313,8 @@ export async function recordSpotCheckResult(
         action: 'spot_check.result_drafted',
         targetType: 'application',
         targetId: app.id,
+        // A pass needs no separate reason: its findings are what it rests on.
+        reason: plan.reason ?? input.findings,
         after: {
           spotCheckResultId: row!.id,
           spotCheckDrawId: rootDrawId,

@@ -47,17 +47,20 @@ export function ApplicationCards({
             bordered
             column={1}
             styles={{ label: { width: 200 } }}
+            // In a half-width column (the expert's scoring page) the file table's natural width would
+            // squeeze the slot name to one character a line: the name keeps at least 8em, and the
+            // files take the rest (width 0, at least all of it), scrolling inside their own box.
             items={detail.materialSlots.map((s) => ({
               key: s.key,
-              label: `${s.label}${s.required ? '' : '（选填）'}`,
+              label: <div style={{ minWidth: '8em' }}>{`${s.label}${s.required ? '' : '（选填）'}`}</div>,
               children: (
-                <>
+                <div style={{ width: 0, minWidth: '100%' }}>
                   <MaterialFiles
                     applicationId={detail.id}
                     files={detail.materials.filter((m) => m.slotKey === s.key)}
                   />
                   <ReturnComment detail={detail} slotKey={s.key} />
-                </>
+                </div>
               ),
             }))}
           />

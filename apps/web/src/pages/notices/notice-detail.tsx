@@ -74,7 +74,7 @@ function PublishCard({ notice, onDone }: { notice: NoticeDetailDto; onDone(d: No
     preview &&
     modal.confirm({
       title: `发布公示 ${notice.number}？`,
-      content: `公示期 ${formatDateLong(preview.startDate)} 0:00 至 ${formatDateLong(preview.endDate)} 23:59:59（${preview.workingDays}个工作日）。${preview.provisional ? `截止日期为暂定：${preview.provisionalReason}；该年安排录入后自动复核，只会顺延、不会缩短。` : ''}发布后名单对社会公开，${notice.applicationCount} 份申请进入“公示中”，不能再修改。`,
+      content: `公示期 ${formatDateLong(preview.startDate)} 0:00 至 ${formatDateLong(preview.endDate)} 23:59:59（${preview.workingDays}个工作日）。${preview.provisional ? `截止日期为暂定：${preview.provisionalReason}；该年安排录入后自动复核，只会顺延、不会缩短。` : ''}发布后名单对社会公开，${notice.applicationCount} 份申请进入“公示中”；发布不能撤回，名单不能再修改。`,
       okText: '确认发布',
       cancelText: '取消',
       onOk: async () => {

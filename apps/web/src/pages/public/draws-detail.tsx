@@ -3,13 +3,26 @@
  * the hashes, both pools as codes, the recusals as codes + rule); after it the seed and the result; after
  * publication the outcome per target; and a replay button that runs the same domain code in the browser.
  */
-import { Alert, Card, Collapse, Descriptions, Result, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Card,
+  Collapse,
+  Descriptions,
+  Grid,
+  Result,
+  Skeleton,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../../api/client';
 import { formatDateTime } from '../../components/format';
 import { DRAW_STATUS_COLOR, type PublicDraw } from '../province/types';
 import { DrawReplay } from './draws-replay';
+import { hashInputsOf, HashWithInput } from './draws-hash-inputs';
 
 const Hash = ({ v }: { v: string }) => (
   <Typography.Text code copyable style={{ wordBreak: 'break-all', fontSize: 12 }}>
@@ -27,6 +40,7 @@ export default function PublicDrawDetailPage() {
   const { id = '' } = useParams();
   const [d, setD] = useState<PublicDraw | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const screens = Grid.useBreakpoint();
 
   useEffect(() => {
     api
@@ -49,6 +63,7 @@ export default function PublicDrawDetailPage() {
   if (!d) return <Skeleton active />;
 
   const p = d.params;
+  const narrow = !screens.sm;
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card>
@@ -122,10 +137,12 @@ export default function PublicDrawDetailPage() {
               label: '算法',
               children: <Typography.Text code>{d.algorithmVersion}</Typography.Text>,
             },
-            { key: 'th', label: '抽查对象名单哈希', children: <Hash v={d.targetPoolHash} /> },
-            { key: 'ih', label: '督导人员名单哈希', children: <Hash v={d.inspectorPoolHash} /> },
-            { key: 'rh', label: '回避名单哈希', children: <Hash v={d.recusalHash} /> },
-            { key: 'sh', label: '随机种子哈希', children: <Hash v={d.seedHash} /> },
+            // Each hash with how its input is formed and the exact bytes hashed, to check by any tool.
+            ...hashInputsOf(d).map((input) => ({
+              key: input.key,
+              label: input.label,
+              children: <HashWithInput input={input} />,
+            })),
             { key: 'seed', label: '随机种子', children: d.seed ? <Hash v={d.seed} /> : '抽取后公布' },
             { key: 'drawn', label: '抽取时间', children: formatDateTime(d.drawnAt) },
           ]}
@@ -177,13 +194,14 @@ export default function PublicDrawDetailPage() {
             size="small"
             rowKey="applicationNumber"
             pagination={false}
-            scroll={{ x: 'max-content' }}
+            // On a phone the columns shrink and wrap rather than scroll, so the inspector codes stay in view.
+            scroll={narrow ? undefined : { x: 'max-content' }}
             dataSource={d.result.selected.map((s, i) => ({ ...s, order: i + 1 }))}
             columns={[
-              { title: '抽取顺序', dataIndex: 'order', width: 90 },
-              { title: '抽查对象（申请编号）', dataIndex: 'applicationNumber' },
+              ...(narrow ? [] : [{ title: '抽取顺序', dataIndex: 'order', width: 90 }]),
+              { title: narrow ? '抽查对象' : '抽查对象（申请编号）', dataIndex: 'applicationNumber' },
               {
-                title: '督导人员编号',
+                title: narrow ? '督导人员' : '督导人员编号',
                 dataIndex: 'inspectorCodes',
                 render: (cs: string[]) => <Codes codes={cs} />,
               },

@@ -15,6 +15,7 @@ import {
   Timeline,
   Typography,
 } from 'antd';
+import { supervisingUnitName } from '@skillcert/domain';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { formatDate, formatDateLong, formatDateTime } from '../../components/format';
@@ -83,11 +84,9 @@ export default function RegistryBodyPage() {
           </Descriptions.Item>
           <Descriptions.Item label="所在市州">{body.cityName ?? body.cityCode}</Descriptions.Item>
           <Descriptions.Item label="主管单位">
-            {body.supervisingCityCode === '430000'
-              ? '湖南省人力资源和社会保障厅'
-              : body.supervisingCityName
-                ? `${body.supervisingCityName}人力资源和社会保障局`
-                : '—'}
+            {body.supervisingCityCode
+              ? supervisingUnitName(body.supervisingCityCode, body.supervisingCityName)
+              : '—'}
           </Descriptions.Item>
           <Descriptions.Item label="首次备案日期">{formatDateLong(body.firstFiledOn)}</Descriptions.Item>
           <Descriptions.Item label="备案职业（工种）">

@@ -147,7 +147,7 @@ export function ExpertDrawCard({
   canDraw: boolean;
   onChanged(): void;
 }) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [count, setCount] = useState<number | null>(3);
   const [busy, setBusy] = useState(false);
   const [redrawing, setRedrawing] = useState(false);
@@ -190,7 +190,20 @@ export function ExpertDrawCard({
           <Space wrap>
             <Typography.Text>抽取人数</Typography.Text>
             <InputNumber aria-label="抽取人数" min={1} max={15} value={count} onChange={setCount} />
-            <Button type="primary" loading={busy} onClick={() => void draw()}>
+            <Button
+              type="primary"
+              loading={busy}
+              onClick={() =>
+                modal.confirm({
+                  title: `从专家库随机抽取 ${count ?? 3} 名评审专家？`,
+                  content:
+                    '抽取立即执行并记录在案，结果不能撤销或修改；如需更换专家，只能以写明原因的“重新抽取”另行记录。',
+                  okText: '确认抽取',
+                  cancelText: '取消',
+                  onOk: draw,
+                })
+              }
+            >
               抽取专家
             </Button>
             <Typography.Text type="secondary">

@@ -49,7 +49,7 @@ export function OpinionCard({
   canWrite: boolean;
   onWritten(): void;
 }) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [serverBlock, setServerBlock] = useState<string | null>(null);
@@ -144,7 +144,20 @@ export function OpinionCard({
         name="city-opinion"
         layout="vertical"
         disabled={!!block}
-        onFinish={(v) => void submit(v)}
+        onFinish={(v) => {
+          const recommended = detail.scopeItems.filter((s) => v.items[s.id]?.recommend).length;
+          modal.confirm({
+            title: '出具书面评估意见？',
+            content: `${
+              recommended > 0
+                ? `推荐 ${recommended} 项、不予推荐 ${detail.scopeItems.length - recommended} 项，申请转为“已推荐”。`
+                : '全部不予推荐，申请转为“不予推荐”，并生成决定书告知申报单位。'
+            }意见出具后不能修改或撤回。`,
+            okText: '确认出具',
+            cancelText: '取消',
+            onOk: () => submit(v),
+          });
+        }}
         initialValues={{
           items: Object.fromEntries(detail.scopeItems.map((s) => [s.id, { recommend: true }])),
         }}

@@ -19,7 +19,7 @@ export function VerifyPanel({
   detail: ApplicationDetail;
   onChanged(d: ApplicationDetail): void;
 }) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [verdicts, setVerdicts] = useState<Record<string, Verdict>>({});
   const [busy, setBusy] = useState(false);
   const [rejecting, setRejecting] = useState(false);
@@ -129,7 +129,15 @@ export function VerifyPanel({
           <Button
             loading={busy}
             disabled={problems.length === 0}
-            onClick={() => void send('return').catch(() => undefined)}
+            onClick={() =>
+              modal.confirm({
+                title: '退回申报单位补正？',
+                content: `将退回 ${problems.length} 项材料的问题说明（${problems.map((p) => p.label).join('、')}）并生成退回补正通知书；退回后本次核验结论不能撤回，只能待申报单位补正后重新核验。`,
+                okText: '确认退回',
+                cancelText: '取消',
+                onOk: () => send('return').catch(() => undefined),
+              })
+            }
           >
             退回补正
           </Button>

@@ -1,6 +1,7 @@
 /**
  * 职业选择: a debounced search of GET /api/applications/occupation-options?q=&limit= by code or name;
- * each option shows code, name, category, the standard tag (R4) and the qualification warning (R5).
+ * each option shows code, name, category, the standard tag (R4) and the qualification warning (R5); an
+ * occupation that cannot be filed is listed greyed with the reason and clause (通知第三条).
  */
 import { Select, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
@@ -86,10 +87,28 @@ export function OccupationPicker({
         onChange?.(code);
         onOption(options.find((o) => o.code === code));
       }}
-      options={options.map((o) => ({ value: o.code, label: `${o.name}（${o.code}）` }))}
+      // An occupation that cannot be filed stays in the list, greyed, with the clause that excludes it.
+      options={options.map((o) => ({
+        value: o.code,
+        label: `${o.name}（${o.code}）`,
+        disabled: o.exclusion !== null,
+      }))}
       optionRender={(opt) => {
         const o = options.find((x) => x.code === opt.value);
         if (!o) return opt.label;
+        if (o.exclusion)
+          return (
+            <div data-testid="occupation-excluded" style={{ whiteSpace: 'normal' }}>
+              <Typography.Text type="secondary">
+                {o.name} {o.code}
+              </Typography.Text>
+              <div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  不可申报：{o.exclusion.reason}（规则{o.exclusion.rule}）
+                </Typography.Text>
+              </div>
+            </div>
+          );
         return (
           <div>
             <Typography.Text strong>{o.name}</Typography.Text>{' '}

@@ -18,6 +18,7 @@ import {
   type OrganizationKind,
 } from '@skillcert/domain';
 import { api } from '../../../api/client';
+import { useMe } from '../../../auth/session';
 import type { OccupationOption, RoundPolicyDto, ScopeItem } from '../../../api/filing-types';
 import type { Chain } from '../../../api/types';
 import { ShortageTag } from '../ShortageTag';
@@ -47,6 +48,7 @@ export function ScopeItemFields({
   saved: ScopeItem | null;
 }) {
   const form = Form.useFormInstance();
+  const me = useMe();
   const [option, setOption] = useState<OccupationOption | undefined>();
   const [counts, setCounts] = useState<Counts | null>(null);
   const code = Form.useWatch<string | undefined>('occupationCode');
@@ -56,10 +58,12 @@ export function ScopeItemFields({
   const levels = allowedLevels(option);
   const pending = levelsPending(option);
 
-  // /api/filings/counts is for staff; applicants see the counts after saving (from the detail).
+  // /api/filings/counts is for staff (an applicant is answered 404); applicants see the counts after
+  // saving, from the application's detail, so they never ask.
+  const staff = me.role !== 'applicant';
   useEffect(() => {
     setCounts(null);
-    if (!code || (code === saved?.occupationCode && jobName === saved.jobName)) return;
+    if (!staff || !code || (code === saved?.occupationCode && jobName === saved.jobName)) return;
     let live = true;
     api
       .get<Counts>(
@@ -74,7 +78,7 @@ export function ScopeItemFields({
     return () => {
       live = false;
     };
-  }, [code, jobName, cityCode, saved?.occupationCode, saved?.jobName]);
+  }, [staff, code, jobName, cityCode, saved?.occupationCode, saved?.jobName]);
 
   const onOption = (o: OccupationOption | undefined) => {
     setOption(o);
