@@ -15,6 +15,7 @@ import {
   withdrawRequest,
 } from '@skillcert/contracts';
 import { APPLICATION_STATUS_LABELS, runPrecheck, todayInShanghai } from '@skillcert/domain';
+import { downloadHeaders, storedFileDownload } from '../download';
 import type { AppInstance } from '../app-types';
 import { actorOf } from '../access';
 import { requestMeta } from '../request-meta';
@@ -235,14 +236,7 @@ export function applicationRoutes(app: AppInstance): void {
     },
     async (request, reply) => {
       const file = await materialFile(deps, actorOf(request), request.params.id, request.params.materialId);
-      return reply
-        .header('content-type', file.mimeType)
-        .header(
-          'content-disposition',
-          `attachment; filename*=UTF-8''${encodeURIComponent(file.originalName)}`,
-        )
-        .header('x-content-sha256', file.sha256)
-        .send(deps.storage.open(file.storageKey));
+      return downloadHeaders(reply, storedFileDownload(file)).send(deps.storage.open(file.storageKey));
     },
   );
 
@@ -313,13 +307,9 @@ export function applicationRoutes(app: AppInstance): void {
     },
     async (request, reply) => {
       const { pdf, number } = await receiptFor(deps.db, actorOf(request), request.params.id);
-      return reply
-        .header('content-type', 'application/pdf')
-        .header(
-          'content-disposition',
-          `attachment; filename*=UTF-8''${encodeURIComponent(`申报回执-${number}.pdf`)}`,
-        )
-        .send(pdf);
+      return downloadHeaders(reply, { type: 'application/pdf', fileName: `申报回执-${number}.pdf` }).send(
+        pdf,
+      );
     },
   );
 }

@@ -12,6 +12,7 @@ import {
   siteAssessmentList,
   siteAssessmentRequest,
 } from '@skillcert/contracts';
+import { XLSX_TYPE, downloadHeaders, storedFileDownload } from '../download';
 import type { AppInstance } from '../app-types';
 import { actorOf } from '../access';
 import { requestMeta } from '../request-meta';
@@ -35,8 +36,6 @@ import { decisionLetterFor } from '../../use-cases/city-review/decision-letter';
 
 const tags = ['市州审核'];
 const idParams = z.object({ id: z.string() });
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const attachment = (fileName: string) => `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 const errors = { 400: errorBody, 404: errorBody, 409: errorBody };
 
 export function cityReviewRoutes(app: AppInstance): void {
@@ -132,11 +131,7 @@ export function cityReviewRoutes(app: AppInstance): void {
     async (request, reply) => {
       const { id, sid, fileId } = request.params;
       const file = await sitePhotoFile(deps.db, actorOf(request), id, sid, fileId);
-      return reply
-        .header('content-type', file.mimeType)
-        .header('content-disposition', attachment(file.originalName))
-        .header('x-content-sha256', file.sha256)
-        .send(deps.storage.open(file.storageKey));
+      return downloadHeaders(reply, storedFileDownload(file)).send(deps.storage.open(file.storageKey));
     },
   );
 
@@ -178,10 +173,9 @@ export function cityReviewRoutes(app: AppInstance): void {
     },
     async (request, reply) => {
       const { pdf, number } = await cityOpinionPdf(deps.db, actorOf(request), request.params.id);
-      return reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', attachment(`书面评估意见-${number}.pdf`))
-        .send(pdf);
+      return downloadHeaders(reply, { type: 'application/pdf', fileName: `书面评估意见-${number}.pdf` }).send(
+        pdf,
+      );
     },
   );
 
@@ -193,10 +187,7 @@ export function cityReviewRoutes(app: AppInstance): void {
     },
     async (request, reply) => {
       const { pdf, number } = await decisionLetterFor(deps.db, actorOf(request), request.params.id);
-      return reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', attachment(`决定书-${number}.pdf`))
-        .send(pdf);
+      return downloadHeaders(reply, { type: 'application/pdf', fileName: `决定书-${number}.pdf` }).send(pdf);
     },
   );
 
@@ -262,10 +253,9 @@ export function cityReviewRoutes(app: AppInstance): void {
           request.params.id,
           format,
         );
-        return reply
-          .header('content-type', contentType)
-          .header('content-disposition', attachment(`推荐汇总表-${number}.${format}`))
-          .send(file);
+        return downloadHeaders(reply, { type: contentType, fileName: `推荐汇总表-${number}.${format}` }).send(
+          file,
+        );
       },
     );
   }

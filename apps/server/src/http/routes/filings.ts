@@ -7,6 +7,7 @@ import {
   filingPage,
   filingsImportResponse,
 } from '@skillcert/contracts';
+import { XLSX_TYPE, downloadHeaders } from '../download';
 import type { AppInstance } from '../app-types';
 import { readImportFile } from '../import-file';
 import { actorOf } from '../access';
@@ -21,10 +22,6 @@ import {
 const tags = ['已备案名录'];
 const read = { access: { action: 'filing.read' as const } };
 const importAccess = { access: { action: 'filing.import' as const } };
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-const attachment = (fileName: string, ascii: string) =>
-  `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
 export function filingRoutes(app: AppInstance): void {
   const { deps } = app;
@@ -61,10 +58,11 @@ export function filingRoutes(app: AppInstance): void {
     '/api/filings/import-template',
     { schema: { tags, summary: '已备案名录导入模板（.xlsx）' }, config: importAccess },
     async (_request, reply) =>
-      reply
-        .header('content-type', XLSX_TYPE)
-        .header('content-disposition', attachment('已备案名录导入模板.xlsx', 'filings-template.xlsx'))
-        .send(await buildFilingsTemplate()),
+      downloadHeaders(reply, {
+        type: XLSX_TYPE,
+        fileName: '已备案名录导入模板.xlsx',
+        asciiName: 'filings-template.xlsx',
+      }).send(await buildFilingsTemplate()),
   );
 
   app.post(

@@ -16,6 +16,7 @@ import {
   publicNoticeList,
   publicNoticeListQuery,
 } from '@skillcert/contracts';
+import { XLSX_TYPE, downloadHeaders } from '../download';
 import type { AppInstance } from '../app-types';
 import type { FileStorage } from '../../adapters/file-storage';
 import { perMinute } from '../rate-limit';
@@ -36,9 +37,6 @@ import { trackObjection } from '../../use-cases/objections/objection-queries';
 
 const tags = ['公示与异议（公开）'];
 const idParams = z.object({ id: z.string() });
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const attachment = (fileName: string) => `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-
 /** The objection form: text fields and the evidence files (streamed to storage, type by content). */
 async function readObjectionForm(
   request: FastifyRequest,
@@ -117,10 +115,7 @@ export function publicNoticeRoutes(app: AppInstance): void {
       },
       async (request, reply) => {
         const { file, number } = await publicNoticeFile(deps.db, request.params.id, format);
-        return reply
-          .header('content-type', contentType)
-          .header('content-disposition', attachment(`公示-${number}.${format}`))
-          .send(file);
+        return downloadHeaders(reply, { type: contentType, fileName: `公示-${number}.${format}` }).send(file);
       },
     );
   }

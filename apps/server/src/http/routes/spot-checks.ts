@@ -24,6 +24,7 @@ import {
   spotCheckVersionRequest,
   voidSpotCheckRequest,
 } from '@skillcert/contracts';
+import { downloadHeaders, storedFileDownload } from '../download';
 import type { AppInstance } from '../app-types';
 import { actorOf } from '../access';
 import { requestMeta } from '../request-meta';
@@ -56,8 +57,6 @@ const tags = ['省级评估与抽查复核'];
 const idParams = z.object({ id: z.string() });
 const appParams = z.object({ applicationId: z.string() });
 const errors = { 400: errorBody, 404: errorBody, 409: errorBody };
-const attachment = (fileName: string) => `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-
 export function spotCheckRoutes(app: AppInstance): void {
   const { deps } = app;
 
@@ -248,11 +247,7 @@ export function spotCheckRoutes(app: AppInstance): void {
     },
     async (request, reply) => {
       const file = await drawAttachmentFile(deps.db, request.params.id, request.params.fileId);
-      return reply
-        .header('content-type', file.mimeType)
-        .header('content-disposition', attachment(file.originalName))
-        .header('x-content-sha256', file.sha256)
-        .send(deps.storage.open(file.storageKey));
+      return downloadHeaders(reply, storedFileDownload(file)).send(deps.storage.open(file.storageKey));
     },
   );
 
@@ -397,11 +392,7 @@ export function spotCheckRoutes(app: AppInstance): void {
         request.params.applicationId,
         request.params.fileId,
       );
-      return reply
-        .header('content-type', file.mimeType)
-        .header('content-disposition', attachment(file.originalName))
-        .header('x-content-sha256', file.sha256)
-        .send(deps.storage.open(file.storageKey));
+      return downloadHeaders(reply, storedFileDownload(file)).send(deps.storage.open(file.storageKey));
     },
   );
 }

@@ -1,0 +1,67 @@
+/**
+ * The pieces every export and download share: the CSV cell writer (a cell a spreadsheet would run as a
+ * formula is opened as text; quotes doubled) and the download headers (the Chinese name per RFC 5987,
+ * an ASCII fallback per RFC 6266).
+ */
+import { describe, expect, it } from 'vitest';
+import { csvCell, csvRow } from '../src/documents/csv';
+import { asciiFileName, attachment, rfc5987 } from '../src/http/download';
+
+describe('CSV cell writer', () => {
+  it.each([
+    ['=HYPERLINK("http://x")', `"'=HYPERLINK(""http://x"")"`],
+    ['+1+1', `'+1+1`],
+    ['-2+3', `'-2+3`],
+    ['@SUM(A1)', `'@SUM(A1)`],
+    ['\t=1+1', `'\t=1+1`],
+    ['\r=1+1', `"'\r=1+1"`],
+  ])('opens %j as text, never as a formula', (value, written) => {
+    expect(csvCell(value)).toBe(written);
+  });
+
+  it.each([
+    ['湘潭钢铁技工学校', '湘潭钢铁技工学校'],
+    ['a=b', 'a=b'],
+    ['1-2', '1-2'],
+    ['x\t@', 'x\t@'],
+    ['', ''],
+  ])('leaves %j as it is when it cannot start a formula', (value, written) => {
+    expect(csvCell(value)).toBe(written);
+  });
+
+  it('doubles quotes and quotes cells holding a comma, quote or line break', () => {
+    expect(csvCell('说"明"')).toBe('"说""明"""');
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('第一行\n第二行')).toBe('"第一行\n第二行"');
+  });
+
+  it('writes empty, number and object values, and quotes every cell when asked', () => {
+    expect(csvRow([null, undefined, 12, { a: 1 }])).toBe(',,12,"{""a"":1}"');
+    expect(csvRow(['名称', null, '=1'], { alwaysQuote: true })).toBe(`"名称","","'=1"`);
+  });
+});
+
+describe('download headers', () => {
+  it('sends the Chinese name in filename* (RFC 5987) and a readable ASCII fallback', () => {
+    const header = attachment('已备案名录导入模板.xlsx', 'filings-template.xlsx');
+    expect(header).toBe(
+      `attachment; filename="filings-template.xlsx"; filename*=UTF-8''${encodeURIComponent('已备案名录导入模板.xlsx')}`,
+    );
+    const name = /filename\*=UTF-8''([^;]+)/.exec(header)![1]!;
+    expect(decodeURIComponent(name)).toBe('已备案名录导入模板.xlsx');
+  });
+
+  it("escapes ' ( ) * in filename*, which RFC 5987 does not allow bare", () => {
+    expect(rfc5987("说明(1)'*.pdf")).toBe(`${encodeURIComponent('说明')}%281%29%27%2A.pdf`);
+    expect(decodeURIComponent(rfc5987("说明(1)'*.pdf"))).toBe("说明(1)'*.pdf");
+  });
+
+  it('derives the fallback from the name: ASCII kept, no quotes or line breaks, never empty', () => {
+    expect(asciiFileName('决定书-HN2026-0001.pdf')).toBe('HN2026-0001.pdf');
+    expect(asciiFileName('营业执照.pdf')).toBe('download.pdf');
+    expect(asciiFileName('a"b\\c;d.pdf')).toBe('a_b_c_d.pdf');
+    const uploaded = attachment('现场\r\n照片"1".png');
+    expect(uploaded).not.toMatch(/[\r\n]/);
+    expect(uploaded).toMatch(/^attachment; filename="[^"]*"; filename\*=UTF-8''[^"\s]+$/);
+  });
+});
