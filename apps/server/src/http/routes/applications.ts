@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { notFound } from '@skillcert/domain';
 import {
   applicationDetail as applicationDetailSchema,
   applicationList,
@@ -19,7 +18,8 @@ import { downloadHeaders, storedFileDownload } from '../download';
 import type { AppInstance } from '../app-types';
 import { actorOf } from '../access';
 import { requestMeta } from '../request-meta';
-import { readMultipartForm } from '../multipart';
+import { readMultipartForm, requireUpload } from '../multipart';
+import { recordUploads } from '../../use-cases/files/uploaded-file';
 import { getApplication, listApplications } from '../../use-cases/applications/application-queries';
 import { applicationDetail } from '../../use-cases/applications/application-detail';
 import { createApplication, saveFacts, saveScopeItems } from '../../use-cases/applications/drafts';
@@ -184,24 +184,11 @@ export function applicationRoutes(app: AppInstance): void {
       const actor = actorOf(request);
       const rule = await uploadRuleFor(deps, actor, request.params.id, request.params.slotKey);
       const form = await readMultipartForm(request, deps.storage, 'file', rule);
-      if (!form.file) throw notFound('FILE_REQUIRED', '请选择要上传的文件');
-      try {
-        return reply
-          .status(201)
-          .send(
-            await attachMaterial(
-              deps,
-              actor,
-              request.params.id,
-              request.params.slotKey,
-              form.file,
-              requestMeta(request),
-            ),
-          );
-      } catch (error) {
-        await deps.storage.remove(form.file.key);
-        throw error;
-      }
+      const file = requireUpload(form.file, '请选择要上传的文件');
+      const created = await recordUploads(deps.storage, [file], () =>
+        attachMaterial(deps, actor, request.params.id, request.params.slotKey, file, requestMeta(request)),
+      );
+      return reply.status(201).send(created);
     },
   );
 

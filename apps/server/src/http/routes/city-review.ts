@@ -1,6 +1,5 @@
 /** 市州审核: 实地评估, 书面评估意见 (+PDF), 推荐汇总 (+汇总表 PDF/xlsx) and 决定书 (PDF). Thin routes. */
 import { z } from 'zod';
-import { notFound } from '@skillcert/domain';
 import {
   cityOpinionRequest,
   cityOpinionResponse,
@@ -16,7 +15,8 @@ import { XLSX_TYPE, downloadHeaders, storedFileDownload } from '../download';
 import type { AppInstance } from '../app-types';
 import { actorOf } from '../access';
 import { requestMeta } from '../request-meta';
-import { readMultipartForm } from '../multipart';
+import { readMultipartForm, requireUpload } from '../multipart';
+import { recordUploads } from '../../use-cases/files/uploaded-file';
 import {
   assertPhotoTarget,
   attachSitePhoto,
@@ -97,24 +97,11 @@ export function cityReviewRoutes(app: AppInstance): void {
       const actor = actorOf(request);
       await assertPhotoTarget(deps, actor, request.params.id, request.params.sid);
       const form = await readMultipartForm(request, deps.storage, 'file', SITE_PHOTO_RULE);
-      if (!form.file) throw notFound('FILE_REQUIRED', '请选择要上传的照片');
-      try {
-        return reply
-          .status(201)
-          .send(
-            await attachSitePhoto(
-              deps,
-              actor,
-              request.params.id,
-              request.params.sid,
-              form.file,
-              requestMeta(request),
-            ),
-          );
-      } catch (error) {
-        await deps.storage.remove(form.file.key);
-        throw error;
-      }
+      const file = requireUpload(form.file, '请选择要上传的照片');
+      const created = await recordUploads(deps.storage, [file], () =>
+        attachSitePhoto(deps, actor, request.params.id, request.params.sid, file, requestMeta(request)),
+      );
+      return reply.status(201).send(created);
     },
   );
 

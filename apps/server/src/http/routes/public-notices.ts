@@ -21,7 +21,12 @@ import type { AppInstance } from '../app-types';
 import type { FileStorage } from '../../adapters/file-storage';
 import { perMinute } from '../rate-limit';
 import { requestMeta } from '../request-meta';
-import { receiveUpload, type UploadedFile } from '../../use-cases/files/uploaded-file';
+import {
+  discardUploads,
+  receiveUpload,
+  recordUploads,
+  type UploadedFile,
+} from '../../use-cases/files/uploaded-file';
 import {
   listPublicNotices,
   publicNoticeDetail,
@@ -65,7 +70,7 @@ async function readObjectionForm(
       }
     }
   } catch (error) {
-    for (const f of files) await storage.remove(f.key);
+    await discardUploads(storage, files);
     throw error;
   }
   return { fields, files };
@@ -148,19 +153,10 @@ export function publicNoticeRoutes(app: AppInstance): void {
     },
     async (request, reply) => {
       const form = await readObjectionForm(request, deps.storage);
-      try {
-        const receipt = await submitObjection(
-          deps,
-          request.params.id,
-          form.fields,
-          form.files,
-          requestMeta(request),
-        );
-        return reply.status(201).send(receipt);
-      } catch (error) {
-        for (const f of form.files) await deps.storage.remove(f.key);
-        throw error;
-      }
+      const receipt = await recordUploads(deps.storage, form.files, () =>
+        submitObjection(deps, request.params.id, form.fields, form.files, requestMeta(request)),
+      );
+      return reply.status(201).send(receipt);
     },
   );
 

@@ -3,7 +3,6 @@
  * centre; province bureau and audit read), and the inspectors' own targets and results. Thin routes.
  */
 import { z } from 'zod';
-import { notFound } from '@skillcert/domain';
 import {
   commitSpotCheckRequest,
   commitSpotCheckResponse,
@@ -28,7 +27,8 @@ import { downloadHeaders, storedFileDownload } from '../download';
 import type { AppInstance } from '../app-types';
 import { actorOf } from '../access';
 import { requestMeta } from '../request-meta';
-import { readMultipartForm } from '../multipart';
+import { readMultipartForm, requireUpload } from '../multipart';
+import { recordUploads } from '../../use-cases/files/uploaded-file';
 import { loadSpotCheckPolicy, saveSpotCheckPolicy } from '../../use-cases/spot-checks/spot-check-policy';
 import {
   commitReplacementDraw,
@@ -276,23 +276,11 @@ export function spotCheckRoutes(app: AppInstance): void {
       const actor = actorOf(request);
       await assertAttachmentTarget(deps.db, actor, request.params.applicationId);
       const form = await readMultipartForm(request, deps.storage, 'file', SPOT_CHECK_ATTACHMENT_RULE);
-      if (!form.file) throw notFound('FILE_REQUIRED', '请选择要上传的附件');
-      try {
-        return reply
-          .status(201)
-          .send(
-            await uploadSpotCheckAttachment(
-              deps,
-              actor,
-              request.params.applicationId,
-              form.file,
-              requestMeta(request),
-            ),
-          );
-      } catch (error) {
-        await deps.storage.remove(form.file.key);
-        throw error;
-      }
+      const file = requireUpload(form.file, '请选择要上传的附件');
+      const created = await recordUploads(deps.storage, [file], () =>
+        uploadSpotCheckAttachment(deps, actor, request.params.applicationId, file, requestMeta(request)),
+      );
+      return reply.status(201).send(created);
     },
   );
 

@@ -1,11 +1,14 @@
 /**
- * The pieces every export and download share: the CSV cell writer (a cell a spreadsheet would run as a
- * formula is opened as text; quotes doubled) and the download headers (the Chinese name per RFC 5987,
- * an ASCII fallback per RFC 6266).
+ * The pieces every export, download and upload share: the CSV cell writer (a cell a spreadsheet would
+ * run as a formula is opened as text; quotes doubled), the download headers (the Chinese name per
+ * RFC 5987, an ASCII fallback per RFC 6266), and upload-and-cleanup (content stored for a record that
+ * failed is removed).
  */
 import { describe, expect, it } from 'vitest';
 import { csvCell, csvRow } from '../src/documents/csv';
 import { asciiFileName, attachment, rfc5987 } from '../src/http/download';
+import { recordUploads } from '../src/use-cases/files/uploaded-file';
+import type { FileStorage } from '../src/adapters/file-storage';
 
 describe('CSV cell writer', () => {
   it.each([
@@ -63,5 +66,47 @@ describe('download headers', () => {
     const uploaded = attachment('现场\r\n照片"1".png');
     expect(uploaded).not.toMatch(/[\r\n]/);
     expect(uploaded).toMatch(/^attachment; filename="[^"]*"; filename\*=UTF-8''[^"\s]+$/);
+  });
+});
+
+describe('upload and cleanup', () => {
+  const storageHolding = (keys: string[]) => {
+    const held = new Set(keys);
+    const storage = {
+      remove: async (key: string) => {
+        held.delete(key);
+      },
+    } as unknown as FileStorage;
+    return { held, storage };
+  };
+
+  it('keeps the stored content when the record is written', async () => {
+    const { held, storage } = storageHolding(['a', 'b']);
+    await expect(recordUploads(storage, [{ key: 'a' }], async () => 'recorded')).resolves.toBe('recorded');
+    expect([...held]).toEqual(['a', 'b']);
+  });
+
+  it('removes the stored content when recording fails, and the original error goes on', async () => {
+    const { held, storage } = storageHolding(['a', 'b', 'c']);
+    const refused = new Error('refused');
+    await expect(
+      recordUploads(storage, [{ key: 'a' }, { key: 'b' }], async () => {
+        throw refused;
+      }),
+    ).rejects.toBe(refused);
+    expect([...held]).toEqual(['c']);
+  });
+
+  it('reports the original error even when removing fails (the orphan sweep removes it later)', async () => {
+    const storage = {
+      remove: async () => {
+        throw new Error('storage down');
+      },
+    } as unknown as FileStorage;
+    await expect(
+      recordUploads(storage, [{ key: 'a' }], async () => {
+        throw new Error('conflict');
+      }),
+    ).rejects.toThrow('conflict');
   });
 });
