@@ -2,13 +2,16 @@
  * The pieces every export, download and upload share: the CSV cell writer (a cell a spreadsheet would
  * run as a formula is opened as text; quotes doubled), the download headers (the Chinese name per
  * RFC 5987, an ASCII fallback per RFC 6266), and upload-and-cleanup (content stored for a record that
- * failed is removed).
+ * failed is removed), and the Excel reader of every import (header, rows, per-row errors, all or nothing).
  */
 import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { DomainError } from '@skillcert/domain';
 import { csvCell, csvRow } from '../src/documents/csv';
 import { asciiFileName, attachment, rfc5987 } from '../src/http/download';
 import { recordUploads } from '../src/use-cases/files/uploaded-file';
 import type { FileStorage } from '../src/adapters/file-storage';
+import { checkRows, readImportSheet, RowErrors } from '../src/use-cases/files/excel-rows';
 
 describe('CSV cell writer', () => {
   it.each([
@@ -108,5 +111,86 @@ describe('upload and cleanup', () => {
         throw new Error('conflict');
       }),
     ).rejects.toThrow('conflict');
+  });
+});
+
+describe('Excel sheet → validated rows', () => {
+  const HEADERS = ['单位名称', '列入日期（YYYY-MM-DD）'] as const;
+  const sheet = { headers: HEADERS, dateColumns: [1], maxRows: 3 };
+  async function xlsx(rows: unknown[][], headers: readonly string[] = HEADERS): Promise<Buffer> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('名单');
+    ws.addRow([...headers]);
+    for (const r of rows) ws.addRow(r);
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+  const refusal = async (promise: Promise<unknown>) => {
+    const error = await promise.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DomainError);
+    return error as DomainError;
+  };
+
+  it('reads each data row as text with its spreadsheet row number, dates as YYYY-MM-DD, blank rows skipped', async () => {
+    const rows = await readImportSheet(
+      await xlsx([['  湖南示例公司 ', new Date(Date.UTC(2025, 2, 1))], [], ['长沙某厂', '2025年3月2日']]),
+      sheet,
+    );
+    expect(rows).toEqual([
+      { row: 2, cells: ['湖南示例公司', '2025-03-01'] },
+      { row: 4, cells: ['长沙某厂', '2025-03-02'] },
+    ]);
+  });
+
+  it('refuses a file that is not a workbook, has another header, is empty or too long — in Chinese', async () => {
+    const notXlsx = await refusal(readImportSheet(Buffer.from('单位名称,列入日期\n'), sheet));
+    expect(notXlsx).toMatchObject({ code: 'IMPORT_FILE_INVALID', kind: 'invalid' });
+    const header = await refusal(readImportSheet(await xlsx([['x', '2025-01-01']], ['名称', '日期']), sheet));
+    expect(header.code).toBe('IMPORT_HEADER_INVALID');
+    expect(header.message).toContain('表头应依次为：单位名称、列入日期');
+    expect((await refusal(readImportSheet(await xlsx([]), sheet))).code).toBe('IMPORT_EMPTY');
+    const long = await refusal(readImportSheet(await xlsx([['a'], ['b'], ['c'], ['d']]), sheet));
+    expect(long).toMatchObject({
+      code: 'IMPORT_TOO_MANY_ROWS',
+      message: '一次最多导入3行，当前为4行，请分批导入',
+    });
+  });
+
+  it('keeps only wholly valid rows and refuses the file with every problem, in row order', () => {
+    const errors = new RowErrors();
+    const raw = [
+      { row: 2, cells: ['', 'x'] },
+      { row: 3, cells: ['长沙某厂', '2025-03-02'] },
+      { row: 4, cells: ['湘潭某厂', ''] },
+    ];
+    const valid = checkRows(raw, errors, ({ cells: [name = '', date = ''] }, fail) => {
+      if (!name) fail('IMPORT_NAME_REQUIRED', '请填写单位名称');
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) fail('IMPORT_DATE_INVALID', `列入日期"${date}"应为 YYYY-MM-DD`);
+      return { name, date };
+    });
+    expect(valid).toEqual([{ name: '长沙某厂', date: '2025-03-02' }]);
+    errors.fail(3, 'IMPORT_CODE_UNKNOWN', '后来才发现的问题');
+    let thrown: unknown;
+    try {
+      errors.throwIfAny();
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toMatchObject({
+      code: 'IMPORT_ROWS_INVALID',
+      message: '导入文件有4处错误，未导入任何数据，请修改后重新上传',
+    });
+    expect((thrown as DomainError).details!.map((d) => d.message)).toEqual([
+      '第2行：请填写单位名称',
+      '第2行：列入日期"x"应为 YYYY-MM-DD',
+      '第3行：后来才发现的问题',
+      '第4行：列入日期""应为 YYYY-MM-DD',
+    ]);
+  });
+
+  it('passes a file without problems', () => {
+    expect(() => new RowErrors().throwIfAny()).not.toThrow();
   });
 });
