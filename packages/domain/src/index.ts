@@ -40,6 +40,7 @@ export * from './registry';
 export * from './province';
 export * from './notice';
 export * from './audit-labels';
+export * from './error-codes';
 export * from './state-machine';
 export * from './filing/scope-item-verdict';
 export * from './filing/decision-review-period';

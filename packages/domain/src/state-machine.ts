@@ -9,6 +9,7 @@
 import { conflict, invalid, notFound } from './errors';
 import type { Role } from './roles';
 import type { AuditAction } from './audit-labels';
+import type { ErrorCode } from './error-codes';
 
 /** Whether the actor must give a reason: every negative or backward move must, so letters can cite it. */
 export type ReasonRule = 'required' | 'optional' | 'none';
@@ -40,7 +41,7 @@ export interface MachineTransition<S extends string, Ctx> {
 
 export interface MachineRefusal {
   /** Stable code of the 409 answer for a move not allowed in the current state. */
-  code: string;
+  code: ErrorCode;
   /** Chinese message; gets the state's and the action's labels. */
   message?: (stateLabel: string, actionLabel: string) => string;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APPLICATION_MACHINE, DomainError, defineMachine, machineTable } from '../src';
+import { APPLICATION_MACHINE, DomainError, defineMachine, machineTable, type ErrorCode } from '../src';
 
 type S = 'draft' | 'signing' | 'done';
 type A = 'submit' | 'sign';
@@ -30,7 +30,7 @@ const machine = defineMachine<S, A, { isDrafter: boolean }>({
       audit: 'spot_check.result_signed',
     },
   },
-  refusal: { code: 'SAMPLE_NOT_ALLOWED' },
+  refusal: { code: 'SAMPLE_NOT_ALLOWED' as ErrorCode },
 });
 
 const codeOf = (f: () => unknown) => {
