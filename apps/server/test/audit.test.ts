@@ -7,7 +7,7 @@ import { appendAudit } from '../src/audit/audit-writer';
 import { verifyAuditChain } from '../src/audit/verify-chain';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ACTIONS, APPLICATION_ACTIONS, auditActionLabel } from '@skillcert/domain';
+import { ACTIONS, APPLICATION_ACTIONS, auditActionLabel, type AuditAction } from '@skillcert/domain';
 
 const SERVER_SRC = path.join(import.meta.dirname, '../src');
 
@@ -107,7 +107,11 @@ describe('audit trail', () => {
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         ctx.database.db.transaction((tx) =>
-          appendAudit(tx, { actor: null, actorLabel: `w${i}`, action: 'test.concurrent' }, now),
+          appendAudit(
+            tx,
+            { actor: null, actorLabel: `w${i}`, action: 'test.concurrent' as AuditAction },
+            now,
+          ),
         ),
       ),
     );

@@ -8,6 +8,7 @@ import { createTestContext, type TestContext } from './support/test-app';
 import { loginAs, type Session } from './support/http';
 import { detail, newDraft, openRound, upload } from './support/filing-fixtures';
 import { docxLikeZip, storedZip } from './support/stored-zip';
+import { multipart } from './support/multipart';
 
 let ctx: TestContext;
 let school: Session;
@@ -71,5 +72,19 @@ describe('Office uploads are told apart by their content types', () => {
     );
     expect(slot.accept).toEqual(expect.arrayContaining(['xlsx', 'docx']));
     expect(slot.accept).not.toContain('zip');
+  });
+});
+
+describe('A material form sent without its file', () => {
+  it('is bad input (400 FILE_REQUIRED, in Chinese), not a missing resource, and records nothing', async () => {
+    const before = (await detail(school, id)).materials.length;
+    const res = await school.request({
+      method: 'POST',
+      url: `/api/applications/${id}/materials/expert_team`,
+      ...multipart({ note: '忘了附文件' }),
+    });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'FILE_REQUIRED', message: '请选择要上传的文件' });
+    expect((await detail(school, id)).materials).toHaveLength(before);
   });
 });

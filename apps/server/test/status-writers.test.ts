@@ -107,7 +107,7 @@ describe('workflow status writers', () => {
     const unnamed = machines.flatMap((m) =>
       Object.values(m.transitions)
         .map((t) => (t as { audit: string }).audit)
-        .filter((a) => !AUDIT_ACTION_LABELS[a]),
+        .filter((a) => !(a in AUDIT_ACTION_LABELS)),
     );
     expect(unnamed).toEqual([]);
   });

@@ -2,10 +2,12 @@
  * 审计日志的中文名称: every action the audit trail records and every kind of object it names, so the
  * audit admin reads 审计日志 in Chinese (the stable code stays beside it for searching). An application's
  * workflow moves are recorded as `application.<action>` and take their names from the lifecycle table.
+ * The catalogue is also the type of what the trail may record (`AuditAction`): an action without a
+ * Chinese name here cannot be written.
  */
 import { APPLICATION_ACTION_LABELS, type ApplicationAction } from './filing/application-lifecycle';
 
-export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
+export const AUDIT_ACTION_LABELS = {
   'account.password_changed': '修改本人密码',
   'account.password_reset': '重置用户密码',
   'application.created': '新建申请',
@@ -90,7 +92,12 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'user.created': '新建用户',
   'user.updated': '修改用户',
   'user.unlocked': '解除账号锁定',
-};
+} as const satisfies Readonly<Record<string, string>>;
+
+/** Every action the audit trail records: one of the catalogue above, or an application's workflow move. */
+export type AuditAction = keyof typeof AUDIT_ACTION_LABELS | `application.${ApplicationAction}`;
+
+const LABELS: Readonly<Record<string, string>> = AUDIT_ACTION_LABELS;
 
 export const AUDIT_TARGET_LABELS: Readonly<Record<string, string>> = {
   user: '用户',
@@ -121,7 +128,7 @@ export const AUDIT_TARGET_LABELS: Readonly<Record<string, string>> = {
 
 /** The Chinese name of an audit action; an action without one is named as such, never shown bare. */
 export function auditActionLabel(action: string): string {
-  const known = AUDIT_ACTION_LABELS[action];
+  const known = LABELS[action];
   if (known) return known;
   const [object, verb] = action.split('.', 2);
   if (object === 'application' && verb && verb in APPLICATION_ACTION_LABELS) {

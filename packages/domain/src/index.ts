@@ -41,6 +41,7 @@ export * from './registry';
 export * from './province';
 export * from './notice';
 export * from './audit-labels';
+export * from './error-codes';
 export * from './state-machine';
 export * from './organization-lifecycle';
 export * from './filing/scope-item-verdict';

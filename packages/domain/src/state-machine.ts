@@ -8,6 +8,8 @@
  */
 import { conflict, invalid, notFound } from './errors';
 import type { Role } from './roles';
+import type { AuditAction } from './audit-labels';
+import type { ErrorCode } from './error-codes';
 
 /** Whether the actor must give a reason: every negative or backward move must, so letters can cite it. */
 export type ReasonRule = 'required' | 'optional' | 'none';
@@ -26,7 +28,7 @@ export interface MachineTransition<S extends string, Ctx> {
   /** The clause (or docs/domain.md section) that gives this step; kept so the audit trail can name it. */
   clause: string;
   /** The audit action written for this move (`<entity>.<past tense>`, labelled in audit-labels.ts). */
-  audit: string;
+  audit: AuditAction;
   /** Moves the record back to an earlier stage (logged as such). */
   backward?: boolean;
   /**
@@ -46,7 +48,7 @@ export interface MachineTransition<S extends string, Ctx> {
 
 export interface MachineRefusal {
   /** Stable code of the 409 answer for a move not allowed in the current state. */
-  code: string;
+  code: ErrorCode;
   /**
    * Chinese message; gets the state's and the action's labels, and the record's public name when the
    * caller gave one (`subject`: a draw's number, so the answer names the record).
@@ -74,7 +76,7 @@ export interface MachineMove<S extends string, A extends string> {
   /** Trimmed; null when none was given. */
   reason: string | null;
   backward: boolean;
-  audit: string;
+  audit: AuditAction;
   clause: string;
 }
 

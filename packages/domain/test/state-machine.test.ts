@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APPLICATION_MACHINE, DomainError, defineMachine, machineTable } from '../src';
+import { APPLICATION_MACHINE, DomainError, defineMachine, machineTable, type ErrorCode } from '../src';
 
 type S = 'draft' | 'signing' | 'done';
 type A = 'submit' | 'sign';
@@ -17,7 +17,7 @@ const machine = defineMachine<S, A, { isDrafter: boolean }>({
       roles: ['inspector'],
       reason: 'none',
       clause: '测试',
-      audit: 'sample.submitted',
+      audit: 'spot_check.result_submitted',
       when: (ctx) => ctx.isDrafter,
     },
     sign: {
@@ -27,10 +27,10 @@ const machine = defineMachine<S, A, { isDrafter: boolean }>({
       roles: ['inspector', 'province_center'],
       reason: 'required',
       clause: '测试',
-      audit: 'sample.signed',
+      audit: 'spot_check.result_signed',
     },
   },
-  refusal: { code: 'SAMPLE_NOT_ALLOWED' },
+  refusal: { code: 'SAMPLE_NOT_ALLOWED' as ErrorCode },
 });
 
 const codeOf = (f: () => unknown) => {
@@ -79,7 +79,7 @@ describe('state machine definition', () => {
       from: 'signing',
       to: 'done',
       reason: '同意',
-      audit: 'sample.signed',
+      audit: 'spot_check.result_signed',
       backward: false,
     });
   });

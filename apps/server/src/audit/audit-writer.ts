@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { desc, sql } from 'drizzle-orm';
-import type { Actor } from '@skillcert/domain';
+import type { Actor, AuditAction } from '@skillcert/domain';
 import type { Executor } from '../db/client';
 import { auditLog } from '../db/schema';
 
@@ -19,7 +19,8 @@ export interface AuditEntry {
   /** For anonymous actions (failed login of an unknown user, registration), who it was attempted as. */
   actorLabel?: string;
   ip?: string | null;
-  action: string;
+  /** Only a catalogued action (audit-labels.ts), so every entry has its Chinese name. */
+  action: AuditAction;
   targetType?: string;
   targetId?: string;
   cityCode?: string | null;

@@ -2,7 +2,12 @@
 import type { FastifyRequest } from 'fastify';
 import { invalid } from '@skillcert/domain';
 import type { FileStorage } from '../adapters/file-storage';
-import { receiveUpload, type UploadedFile, type UploadRule } from '../use-cases/files/uploaded-file';
+import {
+  discardUploads,
+  receiveUpload,
+  type UploadedFile,
+  type UploadRule,
+} from '../use-cases/files/uploaded-file';
 
 export interface MultipartForm {
   fields: Record<string, string>;
@@ -32,8 +37,17 @@ export async function readMultipartForm(
       }
     }
   } catch (error) {
-    if (file) await storage.remove(file.key);
+    if (file) await discardUploads(storage, [file]);
     throw error;
   }
   return { fields, file };
+}
+
+/**
+ * The form's file, which the route requires: a form sent without it is bad input (400 FILE_REQUIRED),
+ * not a missing resource.
+ */
+export function requireUpload(file: UploadedFile | null, message: string): UploadedFile {
+  if (!file) throw invalid('FILE_REQUIRED', message);
+  return file;
 }

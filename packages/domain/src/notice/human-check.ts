@@ -5,6 +5,7 @@
  * tried one after another). The random bytes come from the caller.
  */
 import { invalid } from '../errors';
+import type { ErrorCode } from '../error-codes';
 
 export const HUMAN_CHECK_TTL_MS = 10 * 60_000;
 
@@ -52,7 +53,7 @@ export interface StoredHumanCheck {
   usedAt: Date | null;
 }
 
-const refuse = (code: string, message: string) =>
+const refuse = (code: ErrorCode, message: string) =>
   invalid(code, message, [{ code, message, field: 'humanCheckAnswer' }]);
 
 /**

@@ -5,6 +5,7 @@
  * running, each exactly once, a reason for every refused item.
  */
 import { invalid, type ErrorDetail } from '../errors';
+import type { ErrorCode } from '../error-codes';
 
 export interface ItemVerdictInput<V extends string> {
   scopeItemId: string;
@@ -26,7 +27,7 @@ export function checkItemVerdicts<V extends string>(
   activeItemIds: readonly string[],
   items: readonly ItemVerdictInput<V>[],
   refused: V,
-  code: string,
+  code: ErrorCode,
   what: string,
 ): ItemVerdict<V>[] {
   const details: ErrorDetail[] = [];

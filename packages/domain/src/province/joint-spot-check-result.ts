@@ -9,6 +9,7 @@
  *                                   └──all acted, ≥ 1 dissent──▶ disputed ──decide (province centre)──▶ decided
  */
 import { conflict, invalid } from '../errors';
+import type { ErrorCode } from '../error-codes';
 import type { Role } from '../roles';
 import { defineMachine } from '../state-machine';
 
@@ -180,7 +181,7 @@ export function checkOnSiteRecord(
   context: { today: string; drawnOn: string },
 ): { visitDate: string; place: string; present: string } {
   const visitDate = input.visitDate.trim();
-  const field = (code: string, name: string, message: string) =>
+  const field = (code: ErrorCode, name: string, message: string) =>
     invalid(code, message, [{ code, field: name, message }]);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(visitDate) || Number.isNaN(Date.parse(`${visitDate}T00:00:00Z`))) {
     throw field('VISIT_DATE_INVALID', 'visitDate', '请填写实地复核日期（年-月-日）');

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { notFound } from '@skillcert/domain';
 import {
   applicationDetail as applicationDetailSchema,
   applicationList,
@@ -15,10 +14,12 @@ import {
   withdrawRequest,
 } from '@skillcert/contracts';
 import { APPLICATION_STATUS_LABELS, runPrecheck, todayInShanghai } from '@skillcert/domain';
+import { downloadHeaders, storedFileDownload } from '../download';
 import type { AppInstance } from '../app-types';
 import { actorOf } from '../access';
 import { requestMeta } from '../request-meta';
-import { readMultipartForm } from '../multipart';
+import { readMultipartForm, requireUpload } from '../multipart';
+import { recordUploads } from '../../use-cases/files/uploaded-file';
 import { getApplication, listApplications } from '../../use-cases/applications/application-queries';
 import { applicationDetail } from '../../use-cases/applications/application-detail';
 import { createApplication, saveFacts, saveScopeItems } from '../../use-cases/applications/drafts';
@@ -183,24 +184,11 @@ export function applicationRoutes(app: AppInstance): void {
       const actor = actorOf(request);
       const rule = await uploadRuleFor(deps, actor, request.params.id, request.params.slotKey);
       const form = await readMultipartForm(request, deps.storage, 'file', rule);
-      if (!form.file) throw notFound('FILE_REQUIRED', '请选择要上传的文件');
-      try {
-        return reply
-          .status(201)
-          .send(
-            await attachMaterial(
-              deps,
-              actor,
-              request.params.id,
-              request.params.slotKey,
-              form.file,
-              requestMeta(request),
-            ),
-          );
-      } catch (error) {
-        await deps.storage.remove(form.file.key);
-        throw error;
-      }
+      const file = requireUpload(form.file, '请选择要上传的文件');
+      const created = await recordUploads(deps.storage, [file], () =>
+        attachMaterial(deps, actor, request.params.id, request.params.slotKey, file, requestMeta(request)),
+      );
+      return reply.status(201).send(created);
     },
   );
 
@@ -235,14 +223,7 @@ export function applicationRoutes(app: AppInstance): void {
     },
     async (request, reply) => {
       const file = await materialFile(deps, actorOf(request), request.params.id, request.params.materialId);
-      return reply
-        .header('content-type', file.mimeType)
-        .header(
-          'content-disposition',
-          `attachment; filename*=UTF-8''${encodeURIComponent(file.originalName)}`,
-        )
-        .header('x-content-sha256', file.sha256)
-        .send(deps.storage.open(file.storageKey));
+      return downloadHeaders(reply, storedFileDownload(file)).send(deps.storage.open(file.storageKey));
     },
   );
 
@@ -313,13 +294,9 @@ export function applicationRoutes(app: AppInstance): void {
     },
     async (request, reply) => {
       const { pdf, number } = await receiptFor(deps.db, actorOf(request), request.params.id);
-      return reply
-        .header('content-type', 'application/pdf')
-        .header(
-          'content-disposition',
-          `attachment; filename*=UTF-8''${encodeURIComponent(`申报回执-${number}.pdf`)}`,
-        )
-        .send(pdf);
+      return downloadHeaders(reply, { type: 'application/pdf', fileName: `申报回执-${number}.pdf` }).send(
+        pdf,
+      );
     },
   );
 }

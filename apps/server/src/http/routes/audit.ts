@@ -1,4 +1,5 @@
 import { auditList, auditQuery, chainVerification } from '@skillcert/contracts';
+import { downloadHeaders } from '../download';
 import type { AppInstance } from '../app-types';
 import { actorOf } from '../access';
 import { searchAudit } from '../../use-cases/audit/search-audit';
@@ -64,10 +65,11 @@ export function auditRoutes(app: AppInstance): void {
     },
     async (request, reply) => {
       const stream = await exportAuditCsv(deps, actorOf(request), request.query, requestMeta(request));
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('审计日志.csv')}`)
-        .send(stream);
+      return downloadHeaders(reply, {
+        type: 'text/csv; charset=utf-8',
+        fileName: '审计日志.csv',
+        asciiName: 'audit-log.csv',
+      }).send(stream);
     },
   );
 }

@@ -1,6 +1,5 @@
 /** 市州审核: 实地评估, 书面评估意见 (+PDF), 推荐汇总 (+汇总表 PDF/xlsx) and 决定书 (PDF). Thin routes. */
 import { z } from 'zod';
-import { notFound } from '@skillcert/domain';
 import {
   cityOpinionRequest,
   cityOpinionResponse,
@@ -12,10 +11,12 @@ import {
   siteAssessmentList,
   siteAssessmentRequest,
 } from '@skillcert/contracts';
+import { XLSX_TYPE, downloadHeaders, storedFileDownload } from '../download';
 import type { AppInstance } from '../app-types';
 import { actorOf } from '../access';
 import { requestMeta } from '../request-meta';
-import { readMultipartForm } from '../multipart';
+import { readMultipartForm, requireUpload } from '../multipart';
+import { recordUploads } from '../../use-cases/files/uploaded-file';
 import {
   assertPhotoTarget,
   attachSitePhoto,
@@ -35,8 +36,6 @@ import { decisionLetterFor } from '../../use-cases/city-review/decision-letter';
 
 const tags = ['市州审核'];
 const idParams = z.object({ id: z.string() });
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const attachment = (fileName: string) => `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 const errors = { 400: errorBody, 404: errorBody, 409: errorBody };
 
 export function cityReviewRoutes(app: AppInstance): void {
@@ -98,24 +97,11 @@ export function cityReviewRoutes(app: AppInstance): void {
       const actor = actorOf(request);
       await assertPhotoTarget(deps, actor, request.params.id, request.params.sid);
       const form = await readMultipartForm(request, deps.storage, 'file', SITE_PHOTO_RULE);
-      if (!form.file) throw notFound('FILE_REQUIRED', '请选择要上传的照片');
-      try {
-        return reply
-          .status(201)
-          .send(
-            await attachSitePhoto(
-              deps,
-              actor,
-              request.params.id,
-              request.params.sid,
-              form.file,
-              requestMeta(request),
-            ),
-          );
-      } catch (error) {
-        await deps.storage.remove(form.file.key);
-        throw error;
-      }
+      const file = requireUpload(form.file, '请选择要上传的照片');
+      const created = await recordUploads(deps.storage, [file], () =>
+        attachSitePhoto(deps, actor, request.params.id, request.params.sid, file, requestMeta(request)),
+      );
+      return reply.status(201).send(created);
     },
   );
 
@@ -132,11 +118,7 @@ export function cityReviewRoutes(app: AppInstance): void {
     async (request, reply) => {
       const { id, sid, fileId } = request.params;
       const file = await sitePhotoFile(deps.db, actorOf(request), id, sid, fileId);
-      return reply
-        .header('content-type', file.mimeType)
-        .header('content-disposition', attachment(file.originalName))
-        .header('x-content-sha256', file.sha256)
-        .send(deps.storage.open(file.storageKey));
+      return downloadHeaders(reply, storedFileDownload(file)).send(deps.storage.open(file.storageKey));
     },
   );
 
@@ -178,10 +160,9 @@ export function cityReviewRoutes(app: AppInstance): void {
     },
     async (request, reply) => {
       const { pdf, number } = await cityOpinionPdf(deps.db, actorOf(request), request.params.id);
-      return reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', attachment(`书面评估意见-${number}.pdf`))
-        .send(pdf);
+      return downloadHeaders(reply, { type: 'application/pdf', fileName: `书面评估意见-${number}.pdf` }).send(
+        pdf,
+      );
     },
   );
 
@@ -193,10 +174,7 @@ export function cityReviewRoutes(app: AppInstance): void {
     },
     async (request, reply) => {
       const { pdf, number } = await decisionLetterFor(deps.db, actorOf(request), request.params.id);
-      return reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', attachment(`决定书-${number}.pdf`))
-        .send(pdf);
+      return downloadHeaders(reply, { type: 'application/pdf', fileName: `决定书-${number}.pdf` }).send(pdf);
     },
   );
 
@@ -262,10 +240,9 @@ export function cityReviewRoutes(app: AppInstance): void {
           request.params.id,
           format,
         );
-        return reply
-          .header('content-type', contentType)
-          .header('content-disposition', attachment(`推荐汇总表-${number}.${format}`))
-          .send(file);
+        return downloadHeaders(reply, { type: contentType, fileName: `推荐汇总表-${number}.${format}` }).send(
+          file,
+        );
       },
     );
   }

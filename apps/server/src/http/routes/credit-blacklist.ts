@@ -12,6 +12,7 @@ import {
   creditBlacklistRemoveBody,
   errorBody,
 } from '@skillcert/contracts';
+import { XLSX_TYPE, downloadHeaders } from '../download';
 import type { AppInstance } from '../app-types';
 import { readImportFile } from '../import-file';
 import { actorOf } from '../access';
@@ -28,7 +29,6 @@ import {
 
 const tags = ['严重失信主体名单'];
 const manage = { access: { action: 'creditBlacklist.manage' as const } };
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function creditBlacklistRoutes(app: AppInstance): void {
   const { deps } = app;
@@ -51,13 +51,11 @@ export function creditBlacklistRoutes(app: AppInstance): void {
     '/api/credit-blacklist/import-template',
     { schema: { tags, summary: '严重失信主体名单导入模板（.xlsx）' }, config: manage },
     async (_request, reply) =>
-      reply
-        .header('content-type', XLSX_TYPE)
-        .header(
-          'content-disposition',
-          `attachment; filename="credit-blacklist-template.xlsx"; filename*=UTF-8''${encodeURIComponent('严重失信主体名单导入模板.xlsx')}`,
-        )
-        .send(await buildCreditBlacklistTemplate()),
+      downloadHeaders(reply, {
+        type: XLSX_TYPE,
+        fileName: '严重失信主体名单导入模板.xlsx',
+        asciiName: 'credit-blacklist-template.xlsx',
+      }).send(await buildCreditBlacklistTemplate()),
   );
 
   app.post(

@@ -27,6 +27,7 @@ import {
   standardsQuery,
   standardUpdate,
 } from '@skillcert/contracts';
+import { XLSX_TYPE, downloadHeaders } from '../download';
 import type { AppInstance } from '../app-types';
 import { readImportFile } from '../import-file';
 import { actorOf } from '../access';
@@ -56,10 +57,6 @@ import { publicToolRoutes } from './public-tools';
 const tags = ['字典'];
 const read = { access: { action: 'dictionary.read' as const } };
 const edit = { access: { action: 'dictionary.edit' as const } };
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-const attachment = (fileName: string, ascii: string) =>
-  `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
 /** Registers the dictionary routes and the public tools built on the same dictionaries. */
 export function dictionaryRoutes(app: AppInstance): void {
@@ -163,10 +160,11 @@ export function dictionaryRoutes(app: AppInstance): void {
     '/api/dict/standards/import-template',
     { schema: { tags, summary: '职业技能标准导入模板（.xlsx）' }, config: edit },
     async (_request, reply) =>
-      reply
-        .header('content-type', XLSX_TYPE)
-        .header('content-disposition', attachment('职业技能标准导入模板.xlsx', 'standards-template.xlsx'))
-        .send(await buildStandardsTemplate()),
+      downloadHeaders(reply, {
+        type: XLSX_TYPE,
+        fileName: '职业技能标准导入模板.xlsx',
+        asciiName: 'standards-template.xlsx',
+      }).send(await buildStandardsTemplate()),
   );
 
   app.post(

@@ -14,6 +14,7 @@ import {
   filingListStaffDetail,
   pendingConfirmationList,
 } from '@skillcert/contracts';
+import { downloadHeaders } from '../download';
 import type { AppInstance } from '../app-types';
 import { actorOf } from '../access';
 import { requestMeta } from '../request-meta';
@@ -31,8 +32,6 @@ const read = { access: { action: 'filingList.read' as const } };
 /** Awaiting confirmation: province work, not yet public, spanning every city (not the city staff's). */
 const readPending = { access: { action: 'filingList.readPending' as const } };
 const errors = { 400: errorBody, 404: errorBody, 409: errorBody };
-const attachment = (fileName: string) => `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-
 export function filingListRoutes(app: AppInstance): void {
   const { deps } = app;
 
@@ -120,10 +119,7 @@ export function filingListRoutes(app: AppInstance): void {
     },
     async (request, reply) => {
       const { pdf, fileName } = await filingConfirmationLetter(deps.db, actorOf(request), request.params.id);
-      return reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', attachment(fileName))
-        .send(pdf);
+      return downloadHeaders(reply, { type: 'application/pdf', fileName: fileName }).send(pdf);
     },
   );
 }

@@ -3,7 +3,6 @@
  * and the 自主评价备案 it records, corrects and revokes by hand ('filing.record').
  */
 import { z } from 'zod';
-import { invalid } from '@skillcert/domain';
 import {
   errorBody,
   filingEvidenceResponse,
@@ -16,9 +15,11 @@ import {
   filingPage,
   filingsImportResponse,
 } from '@skillcert/contracts';
+import { XLSX_TYPE, downloadHeaders, storedFileDownload } from '../download';
 import type { AppInstance } from '../app-types';
 import { readImportFile } from '../import-file';
-import { readMultipartForm } from '../multipart';
+import { readMultipartForm, requireUpload } from '../multipart';
+import { recordUploads } from '../../use-cases/files/uploaded-file';
 import { actorOf } from '../access';
 import { requestMeta } from '../request-meta';
 import { filingCountsFor, listFilings } from '../../use-cases/filings/filing-queries';
@@ -48,10 +49,6 @@ const EVIDENCE_RULE = {
   maxBytes: 20 * 1024 * 1024,
   label: '备案文件',
 };
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-const attachment = (fileName: string, ascii: string) =>
-  `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
 export function filingRoutes(app: AppInstance): void {
   const { deps } = app;
@@ -88,10 +85,11 @@ export function filingRoutes(app: AppInstance): void {
     '/api/filings/import-template',
     { schema: { tags, summary: '已备案名录导入模板（.xlsx）' }, config: importAccess },
     async (_request, reply) =>
-      reply
-        .header('content-type', XLSX_TYPE)
-        .header('content-disposition', attachment('已备案名录导入模板.xlsx', 'filings-template.xlsx'))
-        .send(await buildFilingsTemplate()),
+      downloadHeaders(reply, {
+        type: XLSX_TYPE,
+        fileName: '已备案名录导入模板.xlsx',
+        asciiName: 'filings-template.xlsx',
+      }).send(await buildFilingsTemplate()),
   );
 
   app.post(
@@ -188,15 +186,11 @@ export function filingRoutes(app: AppInstance): void {
         ...EVIDENCE_RULE,
         accept: [...EVIDENCE_RULE.accept],
       });
-      if (!form.file) throw invalid('FILE_REQUIRED', '请选择要上传的备案文件');
-      try {
-        return reply
-          .status(201)
-          .send(await storeFilingEvidence(deps, actorOf(request), form.file, requestMeta(request)));
-      } catch (error) {
-        await deps.storage.remove(form.file.key);
-        throw error;
-      }
+      const file = requireUpload(form.file, '请选择要上传的备案文件');
+      const stored = await recordUploads(deps.storage, [file], () =>
+        storeFilingEvidence(deps, actorOf(request), file, requestMeta(request)),
+      );
+      return reply.status(201).send(stored);
     },
   );
 
@@ -205,10 +199,7 @@ export function filingRoutes(app: AppInstance): void {
     { schema: { tags, summary: '下载自主评价备案文件', params: idParams }, config: recordAccess },
     async (request, reply) => {
       const file = await filingEvidenceFile(deps.db, request.params.id);
-      return reply
-        .header('content-type', file.mimeType)
-        .header('content-disposition', attachment(file.originalName, 'filing-evidence'))
-        .send(deps.storage.open(file.storageKey));
+      return downloadHeaders(reply, storedFileDownload(file)).send(deps.storage.open(file.storageKey));
     },
   );
 }

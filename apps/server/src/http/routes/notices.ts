@@ -20,6 +20,7 @@ import {
   objectionListQuery,
   revealRequest,
 } from '@skillcert/contracts';
+import { XLSX_TYPE, downloadHeaders, storedFileDownload } from '../download';
 import type { AppInstance } from '../app-types';
 import { actorOf } from '../access';
 import { requestMeta } from '../request-meta';
@@ -40,9 +41,6 @@ import { revealObjectionContact } from '../../use-cases/objections/reveal-object
 const tags = ['公示与异议'];
 const idParams = z.object({ id: z.string() });
 const errors = { 400: errorBody, 404: errorBody, 409: errorBody };
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const attachment = (fileName: string) => `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-
 export function noticeRoutes(app: AppInstance): void {
   const { deps } = app;
   const detail = (request: FastifyRequest, id: string) =>
@@ -184,10 +182,10 @@ export function noticeRoutes(app: AppInstance): void {
       async (request, reply) => {
         const notice = await loadNotice(deps.db, request.params.id);
         const file = await renderNoticeFile(deps.db, notice, format);
-        return reply
-          .header('content-type', contentType)
-          .header('content-disposition', attachment(`公示-${notice.number}.${format}`))
-          .send(file);
+        return downloadHeaders(reply, {
+          type: contentType,
+          fileName: `公示-${notice.number}.${format}`,
+        }).send(file);
       },
     );
   }
@@ -275,11 +273,7 @@ export function noticeRoutes(app: AppInstance): void {
     },
     async (request, reply) => {
       const file = await objectionEvidenceFile(deps.db, request.params.id, request.params.fileId);
-      return reply
-        .header('content-type', file.mimeType)
-        .header('content-disposition', attachment(file.originalName))
-        .header('x-content-sha256', file.sha256)
-        .send(deps.storage.open(file.storageKey));
+      return downloadHeaders(reply, storedFileDownload(file)).send(deps.storage.open(file.storageKey));
     },
   );
 }

@@ -16,11 +16,17 @@ import {
   publicNoticeList,
   publicNoticeListQuery,
 } from '@skillcert/contracts';
+import { XLSX_TYPE, downloadHeaders } from '../download';
 import type { AppInstance } from '../app-types';
 import type { FileStorage } from '../../adapters/file-storage';
 import { perMinute } from '../rate-limit';
 import { requestMeta } from '../request-meta';
-import { receiveUpload, type UploadedFile } from '../../use-cases/files/uploaded-file';
+import {
+  discardUploads,
+  receiveUpload,
+  recordUploads,
+  type UploadedFile,
+} from '../../use-cases/files/uploaded-file';
 import {
   listPublicNotices,
   publicNoticeDetail,
@@ -36,9 +42,6 @@ import { trackObjection } from '../../use-cases/objections/objection-queries';
 
 const tags = ['公示与异议（公开）'];
 const idParams = z.object({ id: z.string() });
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const attachment = (fileName: string) => `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-
 /** The objection form: text fields and the evidence files (streamed to storage, type by content). */
 async function readObjectionForm(
   request: FastifyRequest,
@@ -67,7 +70,7 @@ async function readObjectionForm(
       }
     }
   } catch (error) {
-    for (const f of files) await storage.remove(f.key);
+    await discardUploads(storage, files);
     throw error;
   }
   return { fields, files };
@@ -117,10 +120,7 @@ export function publicNoticeRoutes(app: AppInstance): void {
       },
       async (request, reply) => {
         const { file, number } = await publicNoticeFile(deps.db, request.params.id, format);
-        return reply
-          .header('content-type', contentType)
-          .header('content-disposition', attachment(`公示-${number}.${format}`))
-          .send(file);
+        return downloadHeaders(reply, { type: contentType, fileName: `公示-${number}.${format}` }).send(file);
       },
     );
   }
@@ -153,19 +153,10 @@ export function publicNoticeRoutes(app: AppInstance): void {
     },
     async (request, reply) => {
       const form = await readObjectionForm(request, deps.storage);
-      try {
-        const receipt = await submitObjection(
-          deps,
-          request.params.id,
-          form.fields,
-          form.files,
-          requestMeta(request),
-        );
-        return reply.status(201).send(receipt);
-      } catch (error) {
-        for (const f of form.files) await deps.storage.remove(f.key);
-        throw error;
-      }
+      const receipt = await recordUploads(deps.storage, form.files, () =>
+        submitObjection(deps, request.params.id, form.fields, form.files, requestMeta(request)),
+      );
+      return reply.status(201).send(receipt);
     },
   );
 

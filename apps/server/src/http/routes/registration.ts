@@ -3,6 +3,7 @@ import { errorBody, registrationFields, registrationResponse } from '@skillcert/
 import type { AppInstance } from '../app-types';
 import { perMinute } from '../rate-limit';
 import { readMultipartForm } from '../multipart';
+import { recordUploads } from '../../use-cases/files/uploaded-file';
 import { requestMeta } from '../request-meta';
 import { registerOrganization } from '../../use-cases/organizations/register-organization';
 
@@ -30,7 +31,8 @@ export function registrationRoutes(app: AppInstance): void {
         ...LICENCE_RULE,
         accept: [...LICENCE_RULE.accept],
       });
-      try {
+      const files = form.file ? [form.file] : [];
+      return recordUploads(deps.storage, files, async () => {
         const parsed = registrationFields.safeParse(form.fields);
         if (!parsed.success) {
           const details = parsed.error.issues.map((i) => ({
@@ -43,10 +45,7 @@ export function registrationRoutes(app: AppInstance): void {
         if (!form.file) throw invalid('LICENCE_REQUIRED', '请上传营业执照或法人登记证书（PDF、JPG 或 PNG）');
         const result = await registerOrganization(deps, parsed.data, form.file, requestMeta(request));
         return reply.status(201).send(result);
-      } catch (error) {
-        if (form.file) await deps.storage.remove(form.file.key);
-        throw error;
-      }
+      });
     },
   );
 }

@@ -20,6 +20,7 @@ import {
   sequenceParams,
   type RegistrySearchResult,
 } from '@skillcert/contracts';
+import { downloadHeaders } from '../download';
 import type { AppInstance } from '../app-types';
 import { perMinute } from '../rate-limit';
 import { registryBody } from '../../use-cases/registry/registry-search';
@@ -39,8 +40,6 @@ import { openRounds, searchPublicOccupations } from '../../use-cases/registry/pu
 import { todayInShanghai } from '@skillcert/domain';
 
 const tags = ['评价机构名录'];
-const attachment = (fileName: string, ascii: string) =>
-  `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
 export function registryRoutes(app: AppInstance): void {
   const { deps } = app;
@@ -87,13 +86,11 @@ export function registryRoutes(app: AppInstance): void {
         await assertExportSize(deps.db, request.query);
         const now = deps.clock.now();
         const stamp = todayInShanghai(now);
-        return reply
-          .header('content-type', REGISTRY_EXPORT_TYPES[format])
-          .header(
-            'content-disposition',
-            attachment(`评价机构名录-${stamp}.${format}`, `registry-${stamp}.${format}`),
-          )
-          .send(registryExportStream(deps.db, request.query, format, now));
+        return downloadHeaders(reply, {
+          type: REGISTRY_EXPORT_TYPES[format],
+          fileName: `评价机构名录-${stamp}.${format}`,
+          asciiName: `registry-${stamp}.${format}`,
+        }).send(registryExportStream(deps.db, request.query, format, now));
       },
     );
   }
@@ -153,10 +150,11 @@ export function registryRoutes(app: AppInstance): void {
       },
       async (request, reply) => {
         const file = await filingListFile(deps.db, request.params.sequence, format);
-        return reply
-          .header('content-type', format === 'pdf' ? 'application/pdf' : REGISTRY_EXPORT_TYPES.xlsx)
-          .header('content-disposition', attachment(file.fileName, file.ascii))
-          .send(file.body);
+        return downloadHeaders(reply, {
+          type: format === 'pdf' ? 'application/pdf' : REGISTRY_EXPORT_TYPES.xlsx,
+          fileName: file.fileName,
+          asciiName: file.ascii,
+        }).send(file.body);
       },
     );
   }

@@ -3,7 +3,6 @@
  * centre; province bureau and audit read), and the inspectors' own targets and results. Thin routes.
  */
 import { z } from 'zod';
-import { notFound } from '@skillcert/domain';
 import {
   commitSpotCheckRequest,
   commitSpotCheckResponse,
@@ -24,10 +23,12 @@ import {
   spotCheckVersionRequest,
   voidSpotCheckRequest,
 } from '@skillcert/contracts';
+import { downloadHeaders, storedFileDownload } from '../download';
 import type { AppInstance } from '../app-types';
 import { actorOf } from '../access';
 import { requestMeta } from '../request-meta';
-import { readMultipartForm } from '../multipart';
+import { readMultipartForm, requireUpload } from '../multipart';
+import { recordUploads } from '../../use-cases/files/uploaded-file';
 import { loadSpotCheckPolicy, saveSpotCheckPolicy } from '../../use-cases/spot-checks/spot-check-policy';
 import {
   commitReplacementDraw,
@@ -56,8 +57,6 @@ const tags = ['省级评估与抽查复核'];
 const idParams = z.object({ id: z.string() });
 const appParams = z.object({ applicationId: z.string() });
 const errors = { 400: errorBody, 404: errorBody, 409: errorBody };
-const attachment = (fileName: string) => `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-
 export function spotCheckRoutes(app: AppInstance): void {
   const { deps } = app;
 
@@ -248,11 +247,7 @@ export function spotCheckRoutes(app: AppInstance): void {
     },
     async (request, reply) => {
       const file = await drawAttachmentFile(deps.db, request.params.id, request.params.fileId);
-      return reply
-        .header('content-type', file.mimeType)
-        .header('content-disposition', attachment(file.originalName))
-        .header('x-content-sha256', file.sha256)
-        .send(deps.storage.open(file.storageKey));
+      return downloadHeaders(reply, storedFileDownload(file)).send(deps.storage.open(file.storageKey));
     },
   );
 
@@ -281,23 +276,11 @@ export function spotCheckRoutes(app: AppInstance): void {
       const actor = actorOf(request);
       await assertAttachmentTarget(deps.db, actor, request.params.applicationId);
       const form = await readMultipartForm(request, deps.storage, 'file', SPOT_CHECK_ATTACHMENT_RULE);
-      if (!form.file) throw notFound('FILE_REQUIRED', '请选择要上传的附件');
-      try {
-        return reply
-          .status(201)
-          .send(
-            await uploadSpotCheckAttachment(
-              deps,
-              actor,
-              request.params.applicationId,
-              form.file,
-              requestMeta(request),
-            ),
-          );
-      } catch (error) {
-        await deps.storage.remove(form.file.key);
-        throw error;
-      }
+      const file = requireUpload(form.file, '请选择要上传的附件');
+      const created = await recordUploads(deps.storage, [file], () =>
+        uploadSpotCheckAttachment(deps, actor, request.params.applicationId, file, requestMeta(request)),
+      );
+      return reply.status(201).send(created);
     },
   );
 
@@ -397,11 +380,7 @@ export function spotCheckRoutes(app: AppInstance): void {
         request.params.applicationId,
         request.params.fileId,
       );
-      return reply
-        .header('content-type', file.mimeType)
-        .header('content-disposition', attachment(file.originalName))
-        .header('x-content-sha256', file.sha256)
-        .send(deps.storage.open(file.storageKey));
+      return downloadHeaders(reply, storedFileDownload(file)).send(deps.storage.open(file.storageKey));
     },
   );
 }

@@ -9,6 +9,7 @@ import type { AppDeps, RequestMeta } from '../../deps';
 import { auditLog } from '../../db/schema';
 import { appendAudit } from '../../audit/audit-writer';
 import { auditConditions, type AuditFilter } from './search-audit';
+import { csvRow } from '../../documents/csv';
 
 const HEADER = [
   '编号',
@@ -25,13 +26,6 @@ const HEADER = [
   '变更后',
   '哈希',
 ];
-
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
-  // Cells starting with = + - @ are neutralised so spreadsheet programs do not run them as formulas.
-  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
 
 export async function exportAuditCsv(
   deps: Pick<AppDeps, 'db' | 'clock'>,
@@ -58,7 +52,7 @@ export async function exportAuditCsv(
       yield (
         rows
           .map((r) =>
-            [
+            csvRow([
               r.id,
               r.at.toISOString(),
               r.actorName,
@@ -72,9 +66,7 @@ export async function exportAuditCsv(
               r.before,
               r.after,
               r.hash,
-            ]
-              .map(csvCell)
-              .join(','),
+            ]),
           )
           .join('\n') + '\n'
       );

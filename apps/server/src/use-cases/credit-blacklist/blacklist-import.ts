@@ -8,20 +8,13 @@
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { and, inArray, isNull, sql } from 'drizzle-orm';
-import {
-  invalid,
-  isCalendarDate,
-  todayInShanghai,
-  validateCreditCode,
-  type Actor,
-  type ErrorDetail,
-} from '@skillcert/domain';
+import { invalid, isCalendarDate, todayInShanghai, validateCreditCode, type Actor } from '@skillcert/domain';
 import { CREDIT_BLACKLIST_IMPORT_HEADERS, type CreditBlacklistImportResponse } from '@skillcert/contracts';
 import type { AppDeps, RequestMeta } from '../../deps';
 import { creditBlacklistEntries, creditBlacklistImports } from '../../db/schema';
 import { appendAudit } from '../../audit/audit-writer';
 import { chunk } from '../../reference/insert-chunks';
-import { readSheetRows, type RawRow } from '../files/excel-rows';
+import { readImportSheet, RowErrors, type RawRow } from '../files/excel-rows';
 
 export const CREDIT_BLACKLIST_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 export const CREDIT_BLACKLIST_IMPORT_MAX_ROWS = 5000;
@@ -70,15 +63,13 @@ interface ListingRow {
 const keyOf = (r: { creditCode: string; authority: string; listedOn: string }) =>
   [r.creditCode, r.authority, r.listedOn].join('\u0000');
 
-function validateRows(raw: RawRow[], today: string): { rows: ListingRow[]; errors: ErrorDetail[] } {
-  const errors: ErrorDetail[] = [];
-  const fail = (row: number, code: string, message: string) =>
-    errors.push({ code, message: `第${row}行：${message}`, field: `row${row}` });
+function validateRows(raw: RawRow[], today: string, errors: RowErrors): ListingRow[] {
+  const { fail } = errors;
   const rows: ListingRow[] = [];
   const seen = new Map<string, number>();
   for (const { row, cells } of raw) {
     const [creditText = '', unitName = '', authority = '', listedOn = '', until = '', reason = ''] = cells;
-    const before = errors.length;
+    const before = errors.count;
 
     const credit = validateCreditCode(creditText);
     if (!creditText) fail(row, 'IMPORT_CREDIT_CODE_REQUIRED', '请填写统一社会信用代码');
@@ -108,7 +99,7 @@ function validateRows(raw: RawRow[], today: string): { rows: ListingRow[]; error
     if (!reason) fail(row, 'IMPORT_REASON_REQUIRED', '请填写列入事由');
     else if (reason.length > 500) fail(row, 'IMPORT_REASON_TOO_LONG', '列入事由不能超过500个字');
 
-    if (errors.length > before) continue;
+    if (errors.count > before) continue;
     const r = { creditCode: credit.normalized, unitName, authority, listedOn, until: until || null, reason };
     const first = seen.get(keyOf(r));
     if (first !== undefined) {
@@ -118,7 +109,7 @@ function validateRows(raw: RawRow[], today: string): { rows: ListingRow[]; error
     seen.set(keyOf(r), row);
     rows.push(r);
   }
-  return { rows, errors };
+  return rows;
 }
 
 function validateSource(
@@ -145,22 +136,14 @@ export async function importCreditBlacklist(
   const now = deps.clock.now();
   const today = todayInShanghai(now);
   const { source, sourceDate } = validateSource(file.fields, today);
-  const raw = await readSheetRows(file.buffer, CREDIT_BLACKLIST_IMPORT_HEADERS, [3, 4]);
-  if (raw.length === 0) throw invalid('IMPORT_EMPTY', '文件中没有数据行（第2行起填写）');
-  if (raw.length > CREDIT_BLACKLIST_IMPORT_MAX_ROWS) {
-    throw invalid(
-      'IMPORT_TOO_MANY_ROWS',
-      `一次最多导入${CREDIT_BLACKLIST_IMPORT_MAX_ROWS}行，当前为${raw.length}行，请分批导入`,
-    );
-  }
-  const { rows, errors } = validateRows(raw, today);
-  if (errors.length > 0) {
-    throw invalid(
-      'IMPORT_ROWS_INVALID',
-      `导入文件有${errors.length}处错误，未导入任何数据，请修改后重新上传`,
-      errors,
-    );
-  }
+  const raw = await readImportSheet(file.buffer, {
+    headers: CREDIT_BLACKLIST_IMPORT_HEADERS,
+    dateColumns: [3, 4],
+    maxRows: CREDIT_BLACKLIST_IMPORT_MAX_ROWS,
+  });
+  const errors = new RowErrors();
+  const rows = validateRows(raw, today, errors);
+  errors.throwIfAny();
   const sha256 = createHash('sha256').update(file.buffer).digest('hex');
 
   return deps.db.transaction(async (tx) => {

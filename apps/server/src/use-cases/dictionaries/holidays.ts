@@ -2,6 +2,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import {
   buildWorkingDayCalendar,
+  firstCodeOf,
   invalid,
   isCalendarDate,
   todayInShanghai,
@@ -91,7 +92,11 @@ export async function replaceHolidayYear(
     seen.add(d.date);
   });
   if (errors.length > 0) {
-    throw invalid(errors[0]!.code, `节假日安排有误：${errors.map((e) => e.message).join('；')}`, errors);
+    throw invalid(
+      firstCodeOf(errors, 'HOLIDAY_DATE_INVALID'),
+      `节假日安排有误：${errors.map((e) => e.message).join('；')}`,
+      errors,
+    );
   }
   const days = [...input.days].sort((a, b) => a.date.localeCompare(b.date));
   // The domain calendar is the final judge of the data (names, flags).

@@ -5,13 +5,14 @@
  */
 import ExcelJS from 'exceljs';
 import { eq, inArray } from 'drizzle-orm';
-import { invalid, todayInShanghai, type Actor, type ErrorDetail } from '@skillcert/domain';
+import { todayInShanghai, type Actor } from '@skillcert/domain';
 import { STANDARDS_IMPORT_HEADERS } from '@skillcert/contracts';
 import type { AppDeps, RequestMeta } from '../../deps';
 import { occupations, skillStandards } from '../../db/schema';
 import { appendAudit } from '../../audit/audit-writer';
 import { chunk } from '../../reference/insert-chunks';
 import { parseFilableLevels } from './standards';
+import { readImportSheet, RowErrors } from '../files/excel-rows';
 
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 export const IMPORT_MAX_ROWS = 2000;
@@ -54,39 +55,6 @@ interface ImportRow {
   levels: string[] | null;
 }
 
-const cellText = (cell: ExcelJS.Cell): string =>
-  String(cell.text ?? '')
-    .normalize('NFKC')
-    .trim();
-
-/** The non-empty data rows of the first sheet, by spreadsheet row number, as text. */
-async function readRows(buffer: Buffer): Promise<Map<number, string[]>> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw invalid('IMPORT_FILE_INVALID', '无法读取该文件：请上传用导入模板填写的 .xlsx 文件');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw invalid('IMPORT_FILE_INVALID', '文件中没有工作表');
-  const header = [1, 2, 3, 4, 5].map((c) => cellText(sheet.getRow(1).getCell(c)).replace(/\s+/g, ''));
-  const expected = STANDARDS_IMPORT_HEADERS.map((h) => h.normalize('NFKC').replace(/\s+/g, ''));
-  const headerOk = header.slice(0, 4).every((h, i) => h === expected[i]) && header[4]!.startsWith('等级');
-  if (!headerOk) {
-    throw invalid(
-      'IMPORT_HEADER_INVALID',
-      `表头应依次为：${STANDARDS_IMPORT_HEADERS.join('、')}；请下载导入模板填写`,
-    );
-  }
-  const raw = new Map<number, string[]>();
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber === 1) return;
-    const values = [1, 2, 3, 4, 5].map((c) => cellText(row.getCell(c)));
-    if (values.some((v) => v !== '')) raw.set(rowNumber, values);
-  });
-  return raw;
-}
-
 export interface ImportResult {
   imported: number;
   updated: number;
@@ -98,23 +66,19 @@ export async function importStandards(
   file: { buffer: Buffer; fileName: string },
   meta: RequestMeta,
 ): Promise<ImportResult> {
-  const raw = await readRows(file.buffer);
-  if (raw.size === 0) throw invalid('IMPORT_EMPTY', '文件中没有数据行（第2行起填写）');
-  if (raw.size > IMPORT_MAX_ROWS) {
-    throw invalid(
-      'IMPORT_TOO_MANY_ROWS',
-      `一次最多导入${IMPORT_MAX_ROWS}行，当前为${raw.size}行，请分批导入`,
-    );
-  }
+  const raw = await readImportSheet(file.buffer, {
+    headers: STANDARDS_IMPORT_HEADERS,
+    maxRows: IMPORT_MAX_ROWS,
+  });
   const now = deps.clock.now();
   const maxYear = Number(todayInShanghai(now).slice(0, 4)) + 1;
-  const errors: ErrorDetail[] = [];
-  const fail = (row: number, code: string, message: string) =>
-    errors.push({ code, message: `第${row}行：${message}`, field: `row${row}` });
+  const errors = new RowErrors();
+  const { fail } = errors;
 
   const rows: ImportRow[] = [];
   const seen = new Map<string, number>();
-  for (const [row, [code = '', name = '', yearText = '', issuedBy = '', levelsText = '']] of raw) {
+  for (const { row, cells } of raw) {
+    const [code = '', name = '', yearText = '', issuedBy = '', levelsText = ''] = cells;
     let ok = true;
     if (!code) {
       fail(row, 'IMPORT_CODE_REQUIRED', '请填写职业编码');
@@ -183,14 +147,7 @@ export async function importStandards(
         );
       }
     }
-    if (errors.length > 0) {
-      errors.sort((a, b) => Number(a.field!.slice(3)) - Number(b.field!.slice(3)));
-      throw invalid(
-        'IMPORT_ROWS_INVALID',
-        `导入文件有${errors.length}处错误，未导入任何数据，请修改后重新上传`,
-        errors,
-      );
-    }
+    errors.throwIfAny();
 
     const source = `管理员导入：${file.fileName}（${todayInShanghai(now)}）`;
     const inserts: (typeof skillStandards.$inferInsert)[] = [];

@@ -1,6 +1,7 @@
 /** 国家职业技能标准 (R4): listing, and the admin recording a standard's levels or its 2022 occupation. */
 import { and, asc, eq, or, sql, type SQL } from 'drizzle-orm';
 import {
+  firstCodeOf,
   invalid,
   isFilable,
   notFound,
@@ -155,7 +156,7 @@ export async function updateStandard(
       const parsed = parseFilableLevels(input.levels);
       if (parsed.errors.length > 0) {
         throw invalid(
-          parsed.errors[0]!.code,
+          firstCodeOf(parsed.errors, 'SKILL_LEVEL_UNKNOWN'),
           parsed.errors.map((e) => e.message).join('；'),
           parsed.errors.map((e) => ({ ...e, field: 'levels' })),
         );

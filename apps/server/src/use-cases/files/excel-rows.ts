@@ -1,10 +1,11 @@
 /**
- * Reading an Excel import (.xlsx made from one of the system's templates): the header row is checked
- * against the template's, every non-empty data row is returned as text cells with its row number, so
- * each import can report its problems as "第N行：…".
+ * The one reader of every Excel import (.xlsx made from one of the system's templates): the header row
+ * is checked against the template's, every non-empty data row is returned as text cells with its row
+ * number, an empty or too long file is refused, and each import reports its problems as "第N行：…" through
+ * `RowErrors` — all of them at once, and nothing imported while any remains (all or nothing).
  */
 import ExcelJS from 'exceljs';
-import { invalid } from '@skillcert/domain';
+import { invalid, type ErrorDetail } from '@skillcert/domain';
 
 /** Comparison form of Chinese text: full-width folded, spaces removed, Chinese parentheses made ASCII. */
 export const fold = (s: string) =>
@@ -70,4 +71,73 @@ export async function readSheetRows(
     if (cells.some((v) => v !== '')) rows.push({ row: rowNumber, cells });
   });
   return rows;
+}
+
+export interface ImportSheet {
+  /** The template's header row (text in parentheses is a hint, not compared). */
+  headers: readonly string[];
+  /** 0-based columns read as YYYY-MM-DD when they hold a date. */
+  dateColumns?: readonly number[];
+  /** More data rows than this → refused, to be imported in parts. */
+  maxRows: number;
+}
+
+/** The data rows of an import file: refused when unreadable, of another header, empty or too long. */
+export async function readImportSheet(buffer: Buffer, sheet: ImportSheet): Promise<RawRow[]> {
+  const rows = await readSheetRows(buffer, sheet.headers, sheet.dateColumns);
+  if (rows.length === 0) throw invalid('IMPORT_EMPTY', '文件中没有数据行（第2行起填写）');
+  if (rows.length > sheet.maxRows) {
+    throw invalid(
+      'IMPORT_TOO_MANY_ROWS',
+      `一次最多导入${sheet.maxRows}行，当前为${rows.length}行，请分批导入`,
+    );
+  }
+  return rows;
+}
+
+/** Reports one problem of a row: a stable code and a Chinese message (the row number is added). */
+export type RowFail = (row: number, code: string, message: string) => void;
+
+/** The problems found in an import's rows; any of them refuses the whole file. */
+export class RowErrors {
+  readonly details: ErrorDetail[] = [];
+
+  readonly fail: RowFail = (row, code, message) => {
+    this.details.push({ code, message: `第${row}行：${message}`, field: `row${row}` });
+  };
+
+  get count(): number {
+    return this.details.length;
+  }
+
+  /** 400 IMPORT_ROWS_INVALID with every problem in row order (a row's own in the order found). */
+  throwIfAny(): void {
+    if (this.details.length === 0) return;
+    const rowOf = (d: ErrorDetail) => Number(d.field?.slice(3));
+    const details = this.details.map((d, i) => ({ d, i }));
+    details.sort((a, b) => rowOf(a.d) - rowOf(b.d) || a.i - b.i);
+    throw invalid(
+      'IMPORT_ROWS_INVALID',
+      `导入文件有${this.details.length}处错误，未导入任何数据，请修改后重新上传`,
+      details.map((x) => x.d),
+    );
+  }
+}
+
+/**
+ * Checks each row with `check`, which reports the row's problems through `fail` and returns its value;
+ * a row with any problem gives no value, so only wholly valid rows come back.
+ */
+export function checkRows<T>(
+  raw: readonly RawRow[],
+  errors: RowErrors,
+  check: (row: RawRow, fail: (code: string, message: string) => void) => T | undefined,
+): T[] {
+  const values: T[] = [];
+  for (const row of raw) {
+    const before = errors.count;
+    const value = check(row, (code, message) => errors.fail(row.row, code, message));
+    if (value !== undefined && errors.count === before) values.push(value);
+  }
+  return values;
 }

@@ -73,3 +73,28 @@ export async function receiveUpload(
     type,
   };
 }
+
+/**
+ * Removes stored content that no record will reference (the recording transaction failed). A removal
+ * that fails itself is not reported over the original error: the orphan sweep removes the content later.
+ */
+export async function discardUploads(storage: FileStorage, files: readonly { key: string }[]): Promise<void> {
+  for (const file of files) await storage.remove(file.key).catch(() => undefined);
+}
+
+/**
+ * Upload and cleanup, written once: content is stored before the transaction that records it, so when
+ * `record` fails (its transaction rolled back) the stored content is removed before the error goes on.
+ */
+export async function recordUploads<T>(
+  storage: FileStorage,
+  files: readonly { key: string }[],
+  record: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await record();
+  } catch (error) {
+    await discardUploads(storage, files);
+    throw error;
+  }
+}

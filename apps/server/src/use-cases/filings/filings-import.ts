@@ -10,7 +10,6 @@ import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { eq, inArray, sql } from 'drizzle-orm';
 import {
-  invalid,
   isCalendarDate,
   isFilable,
   parseSkillLevel,
@@ -20,7 +19,6 @@ import {
   todayInShanghai,
   validateCreditCode,
   type Actor,
-  type ErrorDetail,
   type SkillLevel,
 } from '@skillcert/domain';
 import {
@@ -36,7 +34,7 @@ import { divisions, filings, occupations, organizations } from '../../db/schema'
 import { appendAudit } from '../../audit/audit-writer';
 import { chunk } from '../../reference/insert-chunks';
 import { lockRegistryBodies, refreshRegistryBodies } from '../registry/registry-sync';
-import { fold, readSheetRows, type RawRow } from '../files/excel-rows';
+import { fold, readImportSheet, RowErrors, type RawRow } from '../files/excel-rows';
 
 export const FILINGS_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 export const FILINGS_IMPORT_MAX_ROWS = 5000;
@@ -83,8 +81,6 @@ export async function buildFilingsTemplate(): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-const readRows = (buffer: Buffer) => readSheetRows(buffer, FILINGS_IMPORT_HEADERS, [7]);
-
 interface FilingRow {
   row: number;
   organizationName: string;
@@ -113,10 +109,9 @@ async function validateRows(
   db: Executor,
   raw: RawRow[],
   today: string,
-): Promise<{ rows: FilingRow[]; errors: ErrorDetail[] }> {
-  const errors: ErrorDetail[] = [];
-  const fail = (row: number, code: string, message: string) =>
-    errors.push({ code, message: `第${row}行：${message}`, field: `row${row}` });
+  errors: RowErrors,
+): Promise<FilingRow[]> {
+  const { fail } = errors;
 
   const cities = await db
     .select({ code: divisions.code, name: divisions.name })
@@ -151,7 +146,7 @@ async function validateRows(
       levelsText = '',
     ] = cells;
     const [dateText = '', carriedText = '', sourceNote = ''] = cells.slice(7);
-    const before = errors.length;
+    const before = errors.count;
 
     if (!name) fail(row, 'IMPORT_NAME_REQUIRED', '请填写单位名称');
     else if (name.length > 100) fail(row, 'IMPORT_NAME_TOO_LONG', '单位名称不能超过100个字');
@@ -242,7 +237,7 @@ async function validateRows(
         );
     }
 
-    if (errors.length === before) {
+    if (errors.count === before) {
       rows.push({
         row,
         organizationName: name,
@@ -258,7 +253,7 @@ async function validateRows(
       });
     }
   }
-  return { rows, errors };
+  return rows;
 }
 
 export async function importFilings(
@@ -268,24 +263,16 @@ export async function importFilings(
   meta: RequestMeta,
 ): Promise<FilingsImportResponse> {
   const sha256 = createHash('sha256').update(file.buffer).digest('hex');
-  const raw = await readRows(file.buffer);
-  if (raw.length === 0) throw invalid('IMPORT_EMPTY', '文件中没有数据行（第2行起填写）');
-  if (raw.length > FILINGS_IMPORT_MAX_ROWS) {
-    throw invalid(
-      'IMPORT_TOO_MANY_ROWS',
-      `一次最多导入${FILINGS_IMPORT_MAX_ROWS}行，当前为${raw.length}行，请分批导入`,
-    );
-  }
+  const raw = await readImportSheet(file.buffer, {
+    headers: FILINGS_IMPORT_HEADERS,
+    dateColumns: [7],
+    maxRows: FILINGS_IMPORT_MAX_ROWS,
+  });
   const now = deps.clock.now();
   const today = todayInShanghai(now);
-  const { rows, errors } = await validateRows(deps.db, raw, today);
-  if (errors.length > 0) {
-    throw invalid(
-      'IMPORT_ROWS_INVALID',
-      `导入文件有${errors.length}处错误，未导入任何数据，请修改后重新上传`,
-      errors,
-    );
-  }
+  const errors = new RowErrors();
+  const rows = await validateRows(deps.db, raw, today, errors);
+  errors.throwIfAny();
   const defaultNote = `导入文件：${file.fileName}（${today}）`;
 
   return deps.db.transaction(async (tx) => {

@@ -5,6 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import {
+  firstCodeOf,
   invalid,
   isCalendarDate,
   isFilable,
@@ -133,8 +134,7 @@ export async function checkSelfEvaluationFiling(
   }
 
   if (errors.length > 0) {
-    const first = errors[0]!;
-    throw invalid(first.code, errors.map((e) => e.message).join('；'), errors);
+    throw invalid(firstCodeOf(errors, 'VALIDATION_FAILED'), errors.map((e) => e.message).join('；'), errors);
   }
   return {
     organizationId: org?.id ?? null,

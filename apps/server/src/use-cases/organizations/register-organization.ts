@@ -4,7 +4,14 @@
  * activates it; pending ones may draft but not submit. A credit code registers once.
  */
 import { eq, or } from 'drizzle-orm';
-import { conflict, invalid, validateCreditCode, validateMobile, type ErrorDetail } from '@skillcert/domain';
+import {
+  conflict,
+  firstCodeOf,
+  invalid,
+  validateCreditCode,
+  validateMobile,
+  type ErrorDetail,
+} from '@skillcert/domain';
 import type { RegistrationFields } from '@skillcert/contracts';
 import type { AppDeps, RequestMeta } from '../../deps';
 import { divisions, organizations, storedFiles, users } from '../../db/schema';
@@ -29,7 +36,7 @@ export async function registerOrganization(
   const credit = validateCreditCode(input.creditCode);
   if (!credit.valid) {
     throw invalid(
-      credit.errors[0]?.code ?? 'CREDIT_CODE_INVALID',
+      firstCodeOf(credit.errors, 'CREDIT_CODE_INVALID'),
       credit.errors.map((e) => e.message).join('；'),
       credit.errors,
     );

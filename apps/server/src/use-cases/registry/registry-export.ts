@@ -20,6 +20,7 @@ import { FILING_STATUS_LABELS, type RegistryExportQuery } from '@skillcert/contr
 import type { Executor } from '../../db/client';
 import { divisions, filingLists, filings, occupations, registryBodies } from '../../db/schema';
 import { countRegistry, publicSourceLabel, registryConditions } from './registry-search';
+import { csvRow } from '../../documents/csv';
 
 export const REGISTRY_EXPORT_MAX = 10_000;
 const BATCH = 500;
@@ -198,20 +199,13 @@ const rowsOf = (b: ExportBody): (string | null)[][] =>
     i?.filingList ?? '',
   ]);
 
-const csvCell = (v: string | null) => {
-  const s = v ?? '';
-  // Quote everything; a leading = + - @ is defused so a spreadsheet does not run it as a formula.
-  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-  return `"${safe.replace(/"/g, '""')}"`;
-};
+// Every cell quoted: the export's shape is fixed whatever a body's name holds.
+const csvLine = (cells: readonly (string | null)[]) => `${csvRow(cells, { alwaysQuote: true })}\r\n`;
 
 async function* csvChunks(db: Executor, query: RegistryExportQuery): AsyncGenerator<string> {
-  yield `\uFEFF${REGISTRY_EXPORT_HEADERS.map(csvCell).join(',')}\r\n`;
+  yield `\uFEFF${csvLine(REGISTRY_EXPORT_HEADERS)}`;
   for await (const batch of bodyBatches(db, query)) {
-    yield batch
-      .flatMap(rowsOf)
-      .map((r) => `${r.map(csvCell).join(',')}\r\n`)
-      .join('');
+    yield batch.flatMap(rowsOf).map(csvLine).join('');
   }
 }
 
