@@ -22,7 +22,7 @@ import {
 } from '@skillcert/contracts';
 import type { AppInstance } from '../app-types';
 import { perMinute } from '../rate-limit';
-import { registryBody } from '../../use-cases/registry/registry-search';
+import { registryBody } from '../../use-cases/registry/registry-body';
 import { cachedRegistrySearch, RegistrySearchCache } from '../../use-cases/registry/registry-search-cache';
 import {
   assertExportSize,
