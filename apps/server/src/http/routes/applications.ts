@@ -16,6 +16,7 @@ import {
 } from '@skillcert/contracts';
 import { APPLICATION_STATUS_LABELS, runPrecheck, todayInShanghai } from '@skillcert/domain';
 import type { AppInstance } from '../app-types';
+import { compiledResponse } from '../compiled-serializer';
 import { actorOf } from '../access';
 import { requestMeta } from '../request-meta';
 import { readMultipartForm } from '../multipart';
@@ -46,7 +47,7 @@ export function applicationRoutes(app: AppInstance): void {
         tags,
         summary: '备案申请列表（按数据范围）',
         querystring: applicationListQuery,
-        response: { 200: applicationList },
+        response: { 200: compiledResponse(applicationList) },
       },
       config: { access: { action: 'application.list' } },
     },
@@ -115,7 +116,7 @@ export function applicationRoutes(app: AppInstance): void {
         tags,
         summary: '申请详情（含时间线与可执行操作）',
         params: idParams,
-        response: { 200: applicationDetailSchema },
+        response: { 200: compiledResponse(applicationDetailSchema) },
       },
       config: { access: { action: 'application.read' } },
     },

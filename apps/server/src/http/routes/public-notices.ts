@@ -17,6 +17,7 @@ import {
   publicNoticeListQuery,
 } from '@skillcert/contracts';
 import type { AppInstance } from '../app-types';
+import { compiledResponse } from '../compiled-serializer';
 import type { FileStorage } from '../../adapters/file-storage';
 import { perMinute } from '../rate-limit';
 import { requestMeta } from '../request-meta';
@@ -84,7 +85,7 @@ export function publicNoticeRoutes(app: AppInstance): void {
         tags,
         summary: '公示公告（current：公示中及待办结；archive：往期）',
         querystring: publicNoticeListQuery,
-        response: { 200: publicNoticeList },
+        response: { 200: compiledResponse(publicNoticeList) },
       },
       config: reads,
     },
