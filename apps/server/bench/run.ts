@@ -13,6 +13,7 @@ import { Readable } from 'node:stream';
  *   DATABASE_URL=postgres://… npm run bench   also PostgreSQL
  *   npm run bench -- occupation-search        only the named benches
  *   BENCH_SEARCHES=2000 npm run bench         more searches
+ *   npm run bench -- http [--scale=0.1]       hot routes over real HTTP on PostgreSQL (http-load.ts)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -29,6 +30,7 @@ import { seedDemoData } from '../src/demo/seed-demo';
 import { DEMO_PASSWORD } from '../src/demo/demo-accounts';
 import { occupations } from '../src/db/schema';
 import { registrySearchBench } from './registry-search';
+import { runHttpBench } from './http-load';
 
 import { measure, printLatency, seededRandom, type Bench, type BenchContext } from './harness';
 
@@ -328,6 +330,8 @@ async function runOn(target: Target, benches: Bench[]): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // The HTTP bench owns its database (PostgreSQL) and server: it does not run on the in-process targets.
+  if (process.argv.slice(2).includes('http')) return runHttpBench(process.argv.slice(2));
   const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const benches = only.length ? BENCHES.filter((b) => only.includes(b.name)) : BENCHES;
   if (benches.length === 0)
