@@ -84,4 +84,3 @@ export function printLatency(label: string, r: LatencyReport): void {
     `  ${label.padEnd(34)} n=${r.n}  p50 ${ms(r.p50)}  p95 ${ms(r.p95)}  p99 ${ms(r.p99)}  max ${ms(r.max)}  ${r.perSecond.toFixed(0)} req/s`,
   );
 }
-

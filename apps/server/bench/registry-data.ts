@@ -1,7 +1,7 @@
 /**
  * The registry bench's data: generated Hunan body names (place + brand + industry + suffix), credit
  * codes, and the bulk load of bodies, their filed scope items and the search tables, in multi-row SQL.
- */import { sql } from 'drizzle-orm';
+ */ import { sql } from 'drizzle-orm';
 import { nameTokens } from '@skillcert/domain';
 import type { BenchContext } from './harness';
 
@@ -258,4 +258,3 @@ export async function load(ctx: BenchContext, total: number): Promise<Body[]> {
   );
   return bodies;
 }
-

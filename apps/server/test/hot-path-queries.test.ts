@@ -66,8 +66,7 @@ describe('round trips of the hot read paths', () => {
     const name = typeof route.url === 'string' ? route.url : 'the first application of the list';
     it(`GET ${name} as ${route.as ?? 'the public'}: at most ${route.queries}`, async () => {
       const url = typeof route.url === 'string' ? route.url : await route.url();
-      const get = () =>
-        route.as ? sessions[route.as]!.get(url) : ctx.app.inject({ method: 'GET', url });
+      const get = () => (route.as ? sessions[route.as]!.get(url) : ctx.app.inject({ method: 'GET', url }));
       let status = 0;
       const statements = await counter.during(async () => {
         status = (await get()).statusCode;

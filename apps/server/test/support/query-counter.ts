@@ -11,8 +11,7 @@ export interface QueryCounter {
 }
 
 export function countQueries(database: Database): QueryCounter {
-  const client = (database.db as unknown as { $client: { query: (...args: unknown[]) => unknown } })
-    .$client;
+  const client = (database.db as unknown as { $client: { query: (...args: unknown[]) => unknown } }).$client;
   const original = client.query.bind(client);
   let seen: string[] | null = null;
   client.query = (...args: unknown[]) => {

@@ -36,11 +36,7 @@ import {
   type RegistrySearchResult,
 } from '@skillcert/contracts';
 import type { Executor } from '../../db/client';
-import {
-  divisions,
-  registryBodies,
-  registryScopeItems,
-} from '../../db/schema';
+import { divisions, registryBodies, registryScopeItems } from '../../db/schema';
 
 /** Totals are exact up to this many matches. */
 export const REGISTRY_COUNT_CAP = 1_000;
