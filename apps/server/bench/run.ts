@@ -13,6 +13,7 @@ import { Readable } from 'node:stream';
  *   DATABASE_URL=postgres://… npm run bench   also PostgreSQL
  *   npm run bench -- occupation-search        only the named benches
  *   BENCH_SEARCHES=2000 npm run bench         more searches
+ *   npm run bench -- http [--scale=0.1]       hot routes over real HTTP on PostgreSQL (http-load.ts)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -24,95 +25,16 @@ import { systemClock } from '../src/clock';
 import { openDatabase, type Database } from '../src/db/client';
 import { createDeps } from '../src/deps';
 import { buildApp } from '../src/http/app';
-import type { AppInstance } from '../src/http/app-types';
 import { seedReferenceData } from '../src/reference/seed-reference';
 import { seedDemoData } from '../src/demo/seed-demo';
 import { DEMO_PASSWORD } from '../src/demo/demo-accounts';
 import { occupations } from '../src/db/schema';
 import { registrySearchBench } from './registry-search';
+import { runHttpBench } from './http-load';
 
-// ---------------------------------------------------------------- harness
+import { measure, printLatency, seededRandom, type Bench, type BenchContext } from './harness';
 
-interface Session {
-  get(url: string): Promise<{ statusCode: number; body: string }>;
-}
-
-export interface BenchContext {
-  driver: 'pglite' | 'postgres';
-  app: AppInstance;
-  database: Database;
-  login(username: string): Promise<Session>;
-  /** Deterministic randomness, so runs are comparable. */
-  random: () => number;
-}
-
-export interface Bench {
-  name: string;
-  description: string;
-  run(ctx: BenchContext): Promise<void>;
-}
-
-/** mulberry32: a small seeded PRNG. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const percentile = (sorted: number[], p: number): number =>
-  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-
-export interface LatencyReport {
-  n: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-  perSecond: number;
-}
-
-/** Runs `task` for each input, `concurrency` at a time; latencies in ms and throughput. */
-export async function measure<T>(
-  inputs: readonly T[],
-  task: (input: T) => Promise<void>,
-  concurrency = 1,
-): Promise<LatencyReport> {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < inputs.length) {
-        const input = inputs[next++]!;
-        const t = performance.now();
-        await task(input);
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  const elapsed = performance.now() - started;
-  latencies.sort((a, b) => a - b);
-  return {
-    n: latencies.length,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    max: latencies.at(-1) ?? NaN,
-    perSecond: (latencies.length / elapsed) * 1000,
-  };
-}
-
-const ms = (v: number) => `${v.toFixed(2)} ms`;
-export function printLatency(label: string, r: LatencyReport): void {
-  console.log(
-    `  ${label.padEnd(34)} n=${r.n}  p50 ${ms(r.p50)}  p95 ${ms(r.p95)}  p99 ${ms(r.p99)}  max ${ms(r.max)}  ${r.perSecond.toFixed(0)} req/s`,
-  );
-}
+export type { Bench, BenchContext, LatencyReport } from './harness';
 
 // ---------------------------------------------------------------- benches
 
@@ -408,6 +330,8 @@ async function runOn(target: Target, benches: Bench[]): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // The HTTP bench owns its database (PostgreSQL) and server: it does not run on the in-process targets.
+  if (process.argv.slice(2).includes('http')) return runHttpBench(process.argv.slice(2));
   const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const benches = only.length ? BENCHES.filter((b) => only.includes(b.name)) : BENCHES;
   if (benches.length === 0)

@@ -16,7 +16,7 @@ import {
   type Actor,
 } from '@skillcert/domain';
 import type { AppInstance } from './app-types';
-import { resolveSession, SESSION_COOKIE } from '../security/sessions';
+import { resolveSession, SESSION_COOKIE, type SessionProfile } from '../security/sessions';
 
 export type RouteAccess = { public: true } | { action: Action };
 
@@ -30,6 +30,8 @@ declare module 'fastify' {
     /** Hash of the session token (the sessions table's key), when logged in. */
     sessionId: string | null;
     mustChangePassword: boolean;
+    /** Names read with the session (city, organization), for who-am-I. */
+    sessionProfile: SessionProfile | null;
   }
 }
 
@@ -48,6 +50,7 @@ export function registerAccessControl(app: AppInstance, routeTable: RegisteredRo
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('sessionId', null);
   app.decorateRequest('mustChangePassword', false);
+  app.decorateRequest('sessionProfile', null);
 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
@@ -78,6 +81,7 @@ export function registerAccessControl(app: AppInstance, routeTable: RegisteredRo
       request.csrfToken = lookup.csrfToken;
       request.sessionId = lookup.sessionId;
       request.mustChangePassword = lookup.mustChangePassword;
+      request.sessionProfile = lookup.profile;
     }
     if ('public' in access) return;
     if (lookup.status === 'expired') throw unauthenticated('SESSION_EXPIRED', '登录已超时，请重新登录');

@@ -7,16 +7,12 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from '@fastify/type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../deps';
 import { registerAccessControl, type RegisteredRoute } from './access';
 import { registerSecurityHeaders } from './security-headers';
+import { responseSerializerCompiler } from './compiled-serializer';
 import { authRoutes } from './routes/auth';
 import { dictionaryRoutes } from './routes/dictionaries';
 import { registrationRoutes } from './routes/registration';
@@ -54,7 +50,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
     trustProxy: deps.config.trustedProxies.length > 0 ? deps.config.trustedProxies : false,
   }).withTypeProvider<ZodTypeProvider>();
   fastify.setValidatorCompiler(validatorCompiler);
-  fastify.setSerializerCompiler(serializerCompiler);
+  fastify.setSerializerCompiler(responseSerializerCompiler);
   const app = fastify as unknown as AppInstance;
   app.decorate('deps', deps);
   const routeTable: RegisteredRoute[] = [];

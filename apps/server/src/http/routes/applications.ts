@@ -16,6 +16,7 @@ import {
 import { APPLICATION_STATUS_LABELS, runPrecheck, todayInShanghai } from '@skillcert/domain';
 import { downloadHeaders, storedFileDownload } from '../download';
 import type { AppInstance } from '../app-types';
+import { compiledResponse } from '../compiled-serializer';
 import { actorOf } from '../access';
 import { requestMeta } from '../request-meta';
 import { readMultipartForm, requireUpload } from '../multipart';
@@ -47,7 +48,7 @@ export function applicationRoutes(app: AppInstance): void {
         tags,
         summary: '备案申请列表（按数据范围）',
         querystring: applicationListQuery,
-        response: { 200: applicationList },
+        response: { 200: compiledResponse(applicationList) },
       },
       config: { access: { action: 'application.list' } },
     },
@@ -116,7 +117,7 @@ export function applicationRoutes(app: AppInstance): void {
         tags,
         summary: '申请详情（含时间线与可执行操作）',
         params: idParams,
-        response: { 200: applicationDetailSchema },
+        response: { 200: compiledResponse(applicationDetailSchema) },
       },
       config: { access: { action: 'application.read' } },
     },

@@ -6,7 +6,7 @@ import { perMinute } from '../rate-limit';
 import { actorOf } from '../access';
 import { requestMeta } from '../request-meta';
 import { login } from '../../use-cases/auth/login';
-import { currentUser } from '../../use-cases/auth/current-user';
+import { presentCurrentUser } from '../../use-cases/auth/current-user';
 import { changeOwnPassword } from '../../use-cases/auth/change-own-password';
 import { resolveSession, revokeSession, SESSION_COOKIE } from '../../security/sessions';
 import { appendAudit } from '../../audit/audit-writer';
@@ -51,7 +51,7 @@ export function authRoutes(app: AppInstance): void {
       );
       if (lookup.status !== 'active' || lookup.actor.userId !== userId)
         throw new Error('session not found after login');
-      return { user: await currentUser(deps.db, lookup.actor), csrfToken: session.csrfToken };
+      return { user: presentCurrentUser(lookup.actor, lookup.profile), csrfToken: session.csrfToken };
     },
   );
 
@@ -61,10 +61,11 @@ export function authRoutes(app: AppInstance): void {
       schema: { tags, summary: '当前用户', response: { 200: sessionResponse } },
       config: { access: { action: 'session.self' } },
     },
-    async (request) => ({
-      user: await currentUser(deps.db, actorOf(request)),
-      csrfToken: request.csrfToken ?? '',
-    }),
+    async (request) => {
+      const actor = actorOf(request);
+      if (!request.sessionProfile) throw new Error('session profile missing for a logged-in request');
+      return { user: presentCurrentUser(actor, request.sessionProfile), csrfToken: request.csrfToken ?? '' };
+    },
   );
 
   app.post(

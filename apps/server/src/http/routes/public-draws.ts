@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { errorBody, publicDrawDetail, publicDrawList, publicDrawListQuery } from '@skillcert/contracts';
 import type { AppInstance } from '../app-types';
+import { compiledResponse } from '../compiled-serializer';
 import { perMinute } from '../rate-limit';
 import { listPublicDraws, publicDrawDetail as drawDetail } from '../../use-cases/spot-checks/public-draws';
 
@@ -18,7 +19,7 @@ export function publicDrawRoutes(app: AppInstance): void {
         tags,
         summary: '抽查复核抽取公开列表（承诺、抽取、结果公开情况）',
         querystring: publicDrawListQuery,
-        response: { 200: publicDrawList },
+        response: { 200: compiledResponse(publicDrawList) },
       },
       config,
     },

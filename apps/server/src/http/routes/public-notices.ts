@@ -18,6 +18,7 @@ import {
 } from '@skillcert/contracts';
 import { XLSX_TYPE, downloadHeaders } from '../download';
 import type { AppInstance } from '../app-types';
+import { compiledResponse } from '../compiled-serializer';
 import type { FileStorage } from '../../adapters/file-storage';
 import { perMinute } from '../rate-limit';
 import { requestMeta } from '../request-meta';
@@ -87,7 +88,7 @@ export function publicNoticeRoutes(app: AppInstance): void {
         tags,
         summary: '公示公告（current：公示中及待办结；archive：往期）',
         querystring: publicNoticeListQuery,
-        response: { 200: publicNoticeList },
+        response: { 200: compiledResponse(publicNoticeList) },
       },
       config: reads,
     },

@@ -22,8 +22,9 @@ import {
 } from '@skillcert/contracts';
 import { downloadHeaders } from '../download';
 import type { AppInstance } from '../app-types';
+import { compiledResponse } from '../compiled-serializer';
 import { perMinute } from '../rate-limit';
-import { registryBody } from '../../use-cases/registry/registry-search';
+import { registryBody } from '../../use-cases/registry/registry-body';
 import { cachedRegistrySearch, RegistrySearchCache } from '../../use-cases/registry/registry-search-cache';
 import {
   assertExportSize,
@@ -102,7 +103,7 @@ export function registryRoutes(app: AppInstance): void {
         tags,
         summary: '评价机构详情：备案范围、主管单位、评价机构序列码与状态记录',
         params: creditCodeParams,
-        response: { 200: registryBodyDetail, 404: errorBody },
+        response: { 200: compiledResponse(registryBodyDetail), 404: errorBody },
       },
       config: reads,
     },

@@ -11,6 +11,7 @@ import {
   verifyRequest,
 } from '@skillcert/contracts';
 import type { AppInstance } from '../app-types';
+import { compiledResponse } from '../compiled-serializer';
 import { actorOf } from '../access';
 import { requestMeta } from '../request-meta';
 import { sendBackToCenter, verifyApplication } from '../../use-cases/verification/verify-application';
@@ -37,7 +38,7 @@ export function verificationRoutes(app: AppInstance): void {
     app.get(
       path,
       {
-        schema: { tags, summary, querystring: inboxQuery, response: { 200: inboxList } },
+        schema: { tags, summary, querystring: inboxQuery, response: { 200: compiledResponse(inboxList) } },
         config: { access: { action: 'inbox.read' } },
       },
       async (request) => ({

@@ -1,10 +1,9 @@
 /** Reading applications, always through the scope filter (applicant: own org; city: own city; province: all). */
-import { and, count, desc, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
 import { notFound, type Actor } from '@skillcert/domain';
 import type { Executor } from '../../db/client';
 import {
   applications,
-  applicationScopeItems,
   collectionRounds,
   divisions,
   expertAssignments,
@@ -12,6 +11,7 @@ import {
   organizations,
 } from '../../db/schema';
 import { scopeCondition } from '../../db/scope';
+import { pageTotal, windowTotal } from '../../db/paging';
 import { escapeLike } from '../organizations/organization-queries';
 import { inspectorAssignedApplicationIds } from '../spot-checks/inspector-scope';
 
@@ -76,34 +76,27 @@ export async function listApplications(db: Executor, actor: Actor, f: Applicatio
     actor.role === 'applicant' ? undefined : sql`${applications.status} <> 'draft'`,
   ];
   const where = and(await applicationScope(db, actor), ...conditions);
-  const scopeCount = db
-    .select({ applicationId: applicationScopeItems.applicationId, n: count().as('n') })
-    .from(applicationScopeItems)
-    .groupBy(applicationScopeItems.applicationId)
-    .as('scope_count');
-  const [rows, totals] = await Promise.all([
+  // One round trip: the page with its window total; past the last page the total comes from the first row.
+  const page = (limit: number, offset: number) =>
     db
       .select({
         app: applications,
         roundTitle: collectionRounds.title,
         organizationName: organizations.name,
         cityName: divisions.name,
-        scopeCount: scopeCount.n,
+        // Correlated per row of the page (an aggregate over every application's items would scan them all).
+        scopeCount: sql<number>`(select count(*)::int from application_scope_items si where si.application_id = ${applications.id})`,
+        total: windowTotal(),
       })
       .from(applications)
       .innerJoin(collectionRounds, eq(collectionRounds.id, applications.roundId))
       .innerJoin(organizations, eq(organizations.id, applications.organizationId))
       .leftJoin(divisions, eq(divisions.code, applications.cityCode))
-      .leftJoin(scopeCount, eq(scopeCount.applicationId, applications.id))
       .where(where)
       .orderBy(desc(applications.updatedAt), applications.id)
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize),
-    db
-      .select({ n: count() })
-      .from(applications)
-      .innerJoin(organizations, eq(organizations.id, applications.organizationId))
-      .where(where),
-  ]);
-  return { rows, total: Number(totals[0]?.n ?? 0) };
+      .limit(limit)
+      .offset(offset);
+  const rows = await page(f.pageSize, (f.page - 1) * f.pageSize);
+  const total = await pageTotal(rows, f.page, async () => (await page(1, 0))[0]?.total ?? 0);
+  return { rows, total };
 }

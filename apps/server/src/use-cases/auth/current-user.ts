@@ -1,24 +1,10 @@
 /** The logged-in user as the web shell needs it (names resolved, nothing secret). */
-import { eq } from 'drizzle-orm';
 import { ROLE_LABELS, type Actor } from '@skillcert/domain';
 import type { Me } from '@skillcert/contracts';
-import type { Executor } from '../../db/client';
-import { divisions, organizations, users } from '../../db/schema';
+import type { SessionProfile } from '../../security/sessions';
 
-export async function currentUser(db: Executor, actor: Actor): Promise<Me> {
-  const rows = await db
-    .select({
-      mustChangePassword: users.mustChangePassword,
-      cityName: divisions.name,
-      organizationName: organizations.name,
-      organizationStatus: organizations.status,
-    })
-    .from(users)
-    .leftJoin(divisions, eq(divisions.code, users.cityCode))
-    .leftJoin(organizations, eq(organizations.id, users.organizationId))
-    .where(eq(users.id, actor.userId))
-    .limit(1);
-  const row = rows[0];
+/** The shell's view from what the session lookup already read (no query of its own). */
+export function presentCurrentUser(actor: Actor, profile: SessionProfile): Me {
   return {
     id: actor.userId,
     username: actor.username,
@@ -26,11 +12,11 @@ export async function currentUser(db: Executor, actor: Actor): Promise<Me> {
     role: actor.role,
     roleLabel: ROLE_LABELS[actor.role],
     cityCode: actor.cityCode,
-    cityName: row?.cityName ?? null,
+    cityName: profile.cityName,
     organizationId: actor.organizationId,
-    organizationName: row?.organizationName ?? null,
-    organizationStatus: row?.organizationStatus ?? null,
+    organizationName: profile.organizationName,
+    organizationStatus: profile.organizationStatus,
     isOrgAdmin: actor.isOrgAdmin,
-    mustChangePassword: row?.mustChangePassword ?? false,
+    mustChangePassword: profile.mustChangePassword,
   };
 }

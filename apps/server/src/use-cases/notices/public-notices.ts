@@ -5,7 +5,7 @@
  * found). Items carry organization, credit code, city, occupation / 工种, levels and mode — nothing
  * personal, no internal reasons.
  */
-import { count, desc, eq } from 'drizzle-orm';
+import { count, desc, eq, sql } from 'drizzle-orm';
 import {
   msUntilNoticeCloses,
   noticeStatusLabel,
@@ -22,6 +22,8 @@ import {
   renderPublicNoticeXlsx,
   type PublicNoticeDocument,
 } from '../../documents/public-notice';
+import { preparedPer } from '../../db/prepared';
+import { pageTotal, windowTotal } from '../../db/paging';
 import { noticeDocumentBasis } from './document-basis';
 import { noticeCounts, noticeItems, publicNotice, storedWindow, type NoticeRow } from './notice-presenter';
 
@@ -52,27 +54,44 @@ function summaryOf(
   };
 }
 
+/** The public list: one prepared query (the page, its counts and the total). */
+const noticePage = preparedPer((db) =>
+  db
+    .select({
+      notice: publicNotices,
+      organizationCount: noticeCounts.organizationCount,
+      itemCount: noticeCounts.itemCount,
+      total: windowTotal(),
+    })
+    .from(publicNotices)
+    .where(eq(publicNotices.status, sql.placeholder('status')))
+    .orderBy(desc(publicNotices.startDate), desc(publicNotices.number))
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset'))
+    .prepare('public_notice_page'),
+);
+
 export async function listPublicNotices(
   deps: Pick<AppDeps, 'db' | 'clock'>,
   q: { scope: 'current' | 'archive'; page: number; pageSize: number },
 ) {
   const now = deps.clock.now();
-  const where = eq(publicNotices.status, q.scope === 'archive' ? 'passed' : 'published');
-  const rows = await deps.db
-    .select({
-      notice: publicNotices,
-      organizationCount: noticeCounts.organizationCount,
-      itemCount: noticeCounts.itemCount,
-    })
-    .from(publicNotices)
-    .where(where)
-    .orderBy(desc(publicNotices.startDate), desc(publicNotices.number))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  const [total] = await deps.db.select({ n: count() }).from(publicNotices).where(where);
+  const status = q.scope === 'archive' ? 'passed' : 'published';
+  const rows = await noticePage(deps.db).execute({
+    status,
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
+  const total = await pageTotal(rows, q.page, async () => {
+    const [row] = await deps.db
+      .select({ n: count() })
+      .from(publicNotices)
+      .where(eq(publicNotices.status, status));
+    return Number(row?.n ?? 0);
+  });
   return {
     items: rows.map((r) => summaryOf(r.notice, r, now)),
-    total: Number(total?.n ?? 0),
+    total,
     page: q.page,
     pageSize: q.pageSize,
     serverNow: now.toISOString(),

@@ -19,36 +19,26 @@
  * and the page asks for narrower criteria. Repeated public searches are answered from
  * `registry-search-cache.ts` (keyed by the registry version, so a change anywhere is seen at once).
  */
-import { and, arrayContains, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import {
   creditCodeCriterion,
   filingListLabel,
   filingModeLabel,
   isSkillLevel,
-  notFound,
   registryNameCriterion,
   skillLevelLabel,
 } from '@skillcert/domain';
 import {
   FILING_SOURCE_LABELS,
   FILING_STATUS_LABELS,
-  type RegistryBodyDetail,
   type RegistryBodySummary,
   type RegistryExportQuery,
   type RegistrySearchQuery,
   type RegistrySearchResult,
 } from '@skillcert/contracts';
 import type { Executor } from '../../db/client';
-import {
-  divisions,
-  filingLists,
-  filings,
-  occupations,
-  registryBodies,
-  registryEvents,
-  registryScopeItems,
-} from '../../db/schema';
+import { divisions, registryBodies, registryScopeItems } from '../../db/schema';
 
 /** Totals are exact up to this many matches. */
 export const REGISTRY_COUNT_CAP = 1_000;
@@ -333,58 +323,4 @@ export async function countRegistry(db: Executor, where: SQL | undefined, cap: n
     .as('limited');
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(limited);
   return Number(row?.n ?? 0);
-}
-
-export async function registryBody(db: Executor, creditCodeText: string): Promise<RegistryBodyDetail> {
-  const code = creditCodeText.normalize('NFKC').trim().toUpperCase();
-  if (!/^[0-9A-Z]{18}$/.test(code))
-    throw notFound('REGISTRY_BODY_NOT_FOUND', '名录中没有该统一社会信用代码的评价机构');
-  const [row] = await db
-    .select(bodyColumns)
-    .from(registryBodies)
-    .leftJoin(city, eq(city.code, registryBodies.cityCode))
-    .leftJoin(supervisingCity, eq(supervisingCity.code, registryBodies.supervisingCityCode))
-    .where(eq(registryBodies.creditCode, code));
-  if (!row) throw notFound('REGISTRY_BODY_NOT_FOUND', '名录中没有该统一社会信用代码的评价机构');
-  const items = await db
-    .select({ filing: filings, occupationName: occupations.name, listSequence: filingLists.sequence })
-    .from(filings)
-    .leftJoin(occupations, eq(occupations.code, filings.occupationCode))
-    .leftJoin(filingLists, eq(filingLists.id, filings.filingListId))
-    .where(eq(filings.creditCode, code))
-    .orderBy(asc(filings.occupationCode), asc(filings.jobName), asc(filings.mode));
-  const events = await db
-    .select({ event: registryEvents, listSequence: filingLists.sequence })
-    .from(registryEvents)
-    .leftJoin(filingLists, eq(filingLists.id, registryEvents.filingListId))
-    .where(eq(registryEvents.creditCode, code))
-    .orderBy(desc(registryEvents.at), desc(registryEvents.id));
-  return {
-    ...presentBody(row),
-    items: items.map(({ filing: f, occupationName, listSequence }) => ({
-      occupationCode: f.occupationCode,
-      occupationName,
-      jobName: f.jobName,
-      mode: f.mode,
-      modeLabel: filingModeLabel(f.mode),
-      levels: f.levels,
-      levelLabels: f.levels.map(levelText),
-      effectiveDate: f.effectiveDate,
-      status: f.status,
-      statusLabel: label(FILING_STATUS_LABELS, f.status),
-      filingListSequence: listSequence ?? null,
-      // The import's own note may name internal files: the public sees only where the filing came from.
-      sourceLabel: publicSourceLabel(f, listSequence ?? null),
-    })),
-    events: events.map(({ event: e, listSequence }) => ({
-      at: e.at.toISOString(),
-      event: e.event,
-      eventLabel: label(REGISTRY_EVENT_LABELS, e.event),
-      fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
-      toStatusLabel: label(FILING_STATUS_LABELS, e.toStatus),
-      note: e.note,
-      filingListSequence: listSequence ?? null,
-    })),
-  };
 }

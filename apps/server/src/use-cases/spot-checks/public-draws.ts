@@ -5,10 +5,12 @@
  * (pass / fail only). Codes only: never an inspector's name, phone or unit, an organization's contact,
  * the findings or anyone's comments.
  */
-import { and, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { SPOT_CHECK_OUTCOME_LABELS, type SpotCheckOutcome } from '@skillcert/domain';
 import type { PublicDrawDetail } from '@skillcert/contracts';
 import type { Executor } from '../../db/client';
+import { preparedPer } from '../../db/prepared';
+import { pageTotal, windowTotal } from '../../db/paging';
 import { applications, collectionRounds, spotCheckDraws, spotCheckResults } from '../../db/schema';
 import {
   findDraw,
@@ -44,20 +46,27 @@ function publicSummary(d: DrawRow, roundTitle: string) {
   };
 }
 
+/** The public list: one prepared query (the page and the total). */
+const drawPage = preparedPer((db) =>
+  db
+    .select({ d: spotCheckDraws, roundTitle: collectionRounds.title, total: windowTotal() })
+    .from(spotCheckDraws)
+    .innerJoin(collectionRounds, eq(collectionRounds.id, spotCheckDraws.roundId))
+    .orderBy(desc(spotCheckDraws.committedAt), desc(spotCheckDraws.number))
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset'))
+    .prepare('public_draw_page'),
+);
+
 export async function listPublicDraws(db: Executor, f: { page: number; pageSize: number }) {
-  const [rows, totals] = await Promise.all([
-    db
-      .select({ d: spotCheckDraws, roundTitle: collectionRounds.title })
-      .from(spotCheckDraws)
-      .innerJoin(collectionRounds, eq(collectionRounds.id, spotCheckDraws.roundId))
-      .orderBy(desc(spotCheckDraws.committedAt), desc(spotCheckDraws.number))
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize),
-    db.select({ n: count() }).from(spotCheckDraws),
-  ]);
+  const rows = await drawPage(db).execute({ limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
+  const total = await pageTotal(rows, f.page, async () => {
+    const [row] = await db.select({ n: count() }).from(spotCheckDraws);
+    return Number(row?.n ?? 0);
+  });
   return {
     items: rows.map((r) => publicSummary(r.d, r.roundTitle)),
-    total: Number(totals[0]?.n ?? 0),
+    total,
     page: f.page,
     pageSize: f.pageSize,
   };

@@ -1,8 +1,12 @@
 /**
  * 待办 / 已办: the work queue of a staff role — applications in the states that role acts on, within its
  * scope, sorted by due date (overdue first) — and what the caller has already handled.
+ *
+ * One round trip per page: the rows, their occupations (an array subquery) and the total (a window
+ * count). The statement is prepared once per shape of the filter (which criteria are present, the role's
+ * kind of scope, the order); the values are placeholders.
  */
-import { and, asc, count, desc, eq, exists, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, sql, type SQL } from 'drizzle-orm';
 import {
   APPLICATION_STATUS_LABELS,
   isOverdue,
@@ -10,16 +14,17 @@ import {
   type Actor,
   type Role,
 } from '@skillcert/domain';
-import type { Executor } from '../../db/client';
 import {
   applicationEvents,
   applications,
   applicationScopeItems,
   collectionRounds,
   divisions,
-  occupations,
   organizations,
 } from '../../db/schema';
+import type { Executor } from '../../db/client';
+import { preparedPer } from '../../db/prepared';
+import { pageTotal, windowTotal } from '../../db/paging';
 import { applicationScope } from '../applications/application-queries';
 
 /** The states each role acts on. */
@@ -40,16 +45,47 @@ export interface InboxFilter {
   pageSize: number;
 }
 
-export async function inbox(db: Executor, actor: Actor, f: InboxFilter, now: Date, mode: 'todo' | 'done') {
-  const today = todayInShanghai(now);
-  const states = INBOX_STATES[actor.role] ?? [];
-  const conditions: (SQL | undefined)[] = [
-    await applicationScope(db, actor),
-    mode === 'todo'
-      ? inArray(
-          applications.status,
-          f.status && states.includes(f.status) ? [f.status] : states.length ? states : ['-'],
-        )
+type ScopeKind = 'all' | 'city' | 'organization' | 'assigned';
+
+function scopeKindOf(actor: Actor): ScopeKind {
+  switch (actor.role) {
+    case 'city_center':
+    case 'city_bureau':
+      return actor.cityCode ? 'city' : 'assigned';
+    case 'applicant':
+      return actor.organizationId ? 'organization' : 'assigned';
+    case 'expert':
+    case 'inspector':
+      return 'assigned';
+    default:
+      return 'all';
+  }
+}
+
+interface Shape {
+  mode: 'todo' | 'done';
+  scope: ScopeKind;
+  round: boolean;
+  occupation: boolean;
+  overdue: 'true' | 'false' | undefined;
+  sort: 'due' | 'updated';
+}
+
+const p = (name: string) => sql.placeholder(name);
+
+function shapeWhere(db: Executor, shape: Shape, assignedScope: SQL | undefined): SQL | undefined {
+  const scope =
+    shape.scope === 'city'
+      ? sql`${applications.cityCode} = ${p('city')}`
+      : shape.scope === 'organization'
+        ? sql`${applications.organizationId} = ${p('organization')}`
+        : shape.scope === 'assigned'
+          ? assignedScope
+          : undefined;
+  return and(
+    scope,
+    shape.mode === 'todo'
+      ? sql`${applications.status} = any(${p('states')}::text[])`
       : exists(
           db
             .select({ one: sql`1` })
@@ -57,12 +93,12 @@ export async function inbox(db: Executor, actor: Actor, f: InboxFilter, now: Dat
             .where(
               and(
                 eq(applicationEvents.applicationId, applications.id),
-                eq(applicationEvents.actorId, actor.userId),
+                sql`${applicationEvents.actorId} = ${p('actor')}`,
               ),
             ),
         ),
-    f.roundId ? eq(applications.roundId, f.roundId) : undefined,
-    f.occupationCode
+    shape.round ? sql`${applications.roundId} = ${p('round')}` : undefined,
+    shape.occupation
       ? exists(
           db
             .select({ one: sql`1` })
@@ -70,49 +106,95 @@ export async function inbox(db: Executor, actor: Actor, f: InboxFilter, now: Dat
             .where(
               and(
                 eq(applicationScopeItems.applicationId, applications.id),
-                eq(applicationScopeItems.occupationCode, f.occupationCode),
+                sql`${applicationScopeItems.occupationCode} = ${p('occupation')}`,
               ),
             ),
         )
       : undefined,
-    f.overdue === 'true' ? sql`${applications.stageDueDate} < ${today}` : undefined,
-    f.overdue === 'false'
-      ? sql`(${applications.stageDueDate} is null or ${applications.stageDueDate} >= ${today})`
+    shape.overdue === 'true' ? sql`${applications.stageDueDate} < ${p('today')}` : undefined,
+    shape.overdue === 'false'
+      ? sql`(${applications.stageDueDate} is null or ${applications.stageDueDate} >= ${p('today')})`
       : undefined,
-  ];
-  const where = and(...conditions);
+  );
+}
+
+function inboxQuery(db: Executor, shape: Shape, assignedScope?: SQL) {
   const order =
-    f.sort === 'due' && mode === 'todo'
+    shape.sort === 'due' && shape.mode === 'todo'
       ? [sql`${applications.stageDueDate} asc nulls last`, asc(applications.submittedAt)]
       : [desc(applications.updatedAt)];
-  const rows = await db
+  return db
     .select({
       app: applications,
       organizationName: organizations.name,
       cityName: divisions.name,
       roundTitle: collectionRounds.title,
+      occupations: sql<string[]>`array(
+        select coalesce(o.name, si.occupation_code)
+        from application_scope_items si left join occupations o on o.code = si.occupation_code
+        where si.application_id = ${applications.id}
+        group by 1 order by min(si.occupation_code), 1)`,
+      total: windowTotal(),
     })
     .from(applications)
     .innerJoin(organizations, eq(organizations.id, applications.organizationId))
     .innerJoin(collectionRounds, eq(collectionRounds.id, applications.roundId))
     .leftJoin(divisions, eq(divisions.code, applications.cityCode))
-    .where(where)
+    .where(shapeWhere(db, shape, assignedScope))
     .orderBy(...order, applications.id)
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
-  const [total] = await db.select({ n: count() }).from(applications).where(where);
-  const ids = rows.map((r) => r.app.id);
-  const items = ids.length
-    ? await db
-        .select({
-          applicationId: applicationScopeItems.applicationId,
-          code: applicationScopeItems.occupationCode,
-          name: occupations.name,
-        })
-        .from(applicationScopeItems)
-        .leftJoin(occupations, eq(occupations.code, applicationScopeItems.occupationCode))
-        .where(inArray(applicationScopeItems.applicationId, ids))
-    : [];
+    .limit(p('limit'))
+    .offset(p('offset'));
+}
+
+type InboxStatement = ReturnType<ReturnType<typeof inboxQuery>['prepare']>;
+
+/** One prepared statement per shape (at most a few dozen), per database handle. */
+const inboxStatements = preparedPer(() => new Map<string, InboxStatement>());
+
+export async function inbox(db: Executor, actor: Actor, f: InboxFilter, now: Date, mode: 'todo' | 'done') {
+  const today = todayInShanghai(now);
+  const states = INBOX_STATES[actor.role] ?? [];
+  const shape: Shape = {
+    mode,
+    scope: scopeKindOf(actor),
+    round: Boolean(f.roundId),
+    occupation: Boolean(f.occupationCode),
+    overdue: f.overdue,
+    sort: f.sort,
+  };
+  const params = {
+    city: actor.cityCode,
+    organization: actor.organizationId,
+    states: f.status && states.includes(f.status) ? [f.status] : states.length ? states : ['-'],
+    actor: actor.userId,
+    round: f.roundId,
+    occupation: f.occupationCode,
+    today,
+    limit: f.pageSize,
+    offset: (f.page - 1) * f.pageSize,
+  };
+  // Assignment scopes (experts, inspectors) depend on the caller's assignments: built per request.
+  const assignedScope = shape.scope === 'assigned' ? await applicationScope(db, actor) : undefined;
+  let statement: Pick<InboxStatement, 'execute'>;
+  if (assignedScope) {
+    // An unnamed statement: its SQL holds this caller's assignments, so it is not kept.
+    statement = inboxQuery(db, shape, assignedScope).prepare('');
+  } else {
+    const key = JSON.stringify(shape);
+    const statements = inboxStatements(db);
+    let cached = statements.get(key);
+    if (!cached) {
+      cached = inboxQuery(db, shape).prepare(`inbox_${statements.size}`);
+      statements.set(key, cached);
+    }
+    statement = cached;
+  }
+  const rows = await statement.execute(params);
+  // Past the last page: the first row of the same query still carries the total.
+  const total = await pageTotal(rows, f.page, async () => {
+    const [first] = await statement.execute({ ...params, limit: 1, offset: 0 });
+    return first?.total ?? 0;
+  });
   return {
     items: rows.map((r) => ({
       id: r.app.id,
@@ -124,14 +206,12 @@ export async function inbox(db: Executor, actor: Actor, f: InboxFilter, now: Dat
       status: r.app.status,
       statusLabel:
         APPLICATION_STATUS_LABELS[r.app.status as keyof typeof APPLICATION_STATUS_LABELS] ?? r.app.status,
-      occupations: [
-        ...new Set(items.filter((i) => i.applicationId === r.app.id).map((i) => i.name ?? i.code)),
-      ],
+      occupations: r.occupations,
       dueDate: r.app.stageDueDate,
       dueProvisional: r.app.stageDueProvisional,
       overdue: mode === 'todo' && isOverdue(today, r.app.stageDueDate),
       updatedAt: r.app.updatedAt.toISOString(),
     })),
-    total: Number(total?.n ?? 0),
+    total,
   };
 }
