@@ -19,6 +19,7 @@ import {
 import type { AppInstance } from '../app-types';
 import type { FileStorage } from '../../adapters/file-storage';
 import { perMinute } from '../rate-limit';
+import { refuseHostileFileName, refuseHostileText } from '../input-guard';
 import { requestMeta } from '../request-meta';
 import { receiveUpload, type UploadedFile } from '../../use-cases/files/uploaded-file';
 import {
@@ -52,6 +53,7 @@ async function readObjectionForm(
     for await (const part of request.parts({
       limits: { fileSize: OBJECTION_EVIDENCE_RULE.maxBytes + 1, files: OBJECTION_EVIDENCE_MAX + 1 },
     })) {
+      refuseHostileText(part.fieldname, '');
       if (part.type === 'file') {
         if (part.fieldname !== 'evidence') {
           part.file.resume();
@@ -61,9 +63,11 @@ async function readObjectionForm(
           part.file.resume();
           throw invalid('EVIDENCE_TOO_MANY', `证明材料最多${OBJECTION_EVIDENCE_MAX}个文件`);
         }
+        refuseHostileFileName(part);
         files.push(await receiveUpload(storage, part.file, part.filename, OBJECTION_EVIDENCE_RULE));
       } else {
         fields[part.fieldname] = String(part.value);
+        refuseHostileText(fields[part.fieldname]!, part.fieldname);
       }
     }
   } catch (error) {
