@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { smtpSettingsFrom, type SmtpSettings } from './adapters/smtp-settings';
 import { s3SettingsFrom, type S3Settings } from './adapters/s3-settings';
+import { isRole, missingRequiredSecondFactorRoles, type Role } from '@skillcert/domain';
 
 export type RunMode = 'demo' | 'production' | 'test';
 
@@ -33,6 +34,13 @@ export interface AppConfig {
    * e.g. for browser walks); with NODE_ENV=production the setting is refused at start-up.
    */
   humanCheckBypass: boolean;
+  /**
+   * Roles whose accounts must pass a second factor (TOTP) at login. Production: the 三员 and province
+   * staff at least (SECOND_FACTOR_ROLES may add roles, never drop those). Demo and test: none unless
+   * set, so the demo accounts and the browser walks log in with the password alone — an account that
+   * enrolled a factor is asked for it in every mode.
+   */
+  secondFactorRoles: Role[];
   /** SMTP server for e-mail notifications; undefined → e-mails are only logged. */
   smtp: SmtpSettings | undefined;
   /**
@@ -58,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (humanCheckBypass && mode === 'production') {
     throw new Error('生产模式不允许设置 HUMAN_CHECK_BYPASS（异议人机验证只能在测试、演示模式下跳过）');
   }
+  const secondFactorRoles = parseSecondFactorRoles(env.SECOND_FACTOR_ROLES, mode);
   return {
     mode,
     port: Number(env.PORT ?? 3000),
@@ -78,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     schedulerFirstRunMs: Number(env.SCHEDULER_FIRST_RUN_MS ?? 10_000),
     trustedProxies: parseTrustedProxies(env.TRUSTED_PROXIES),
     humanCheckBypass,
+    secondFactorRoles,
     smtp: smtpSettingsFrom(env),
     webDistDir: path.join(root, 'apps/web/dist'),
     version: env.npm_package_version ?? '0.1.0',
@@ -100,4 +110,19 @@ export function parseTrustedProxies(value: string | undefined): string[] {
     }
   }
   return entries;
+}
+
+/** `SECOND_FACTOR_ROLES=province_center,city_center`: role codes; production keeps the level-3 minimum. */
+export function parseSecondFactorRoles(value: string | undefined, mode: RunMode): Role[] {
+  const entries = (value ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e.length > 0);
+  for (const entry of entries) {
+    if (!isRole(entry) || entry === 'applicant')
+      throw new Error(`SECOND_FACTOR_ROLES 中的"${entry}"不是工作人员角色代码`);
+  }
+  const roles = entries as Role[];
+  // In production the list adds to the level-3 minimum; it can never drop a role from it.
+  return mode === 'production' ? [...roles, ...missingRequiredSecondFactorRoles(roles)] : roles;
 }

@@ -31,6 +31,7 @@ export const ACTIONS = {
   'user.revealPersonalData': ['sys_admin'],
   'session.list': ['security_admin'],
   'session.forceLogout': ['security_admin'],
+  'user.resetSecondFactor': ['security_admin'],
   'securityPolicy.read': ['security_admin', 'sys_admin'],
   'securityPolicy.edit': ['security_admin'],
   'organization.list': ['city_center', 'city_bureau', 'province_center', 'province_bureau', 'sys_admin'],

@@ -9,6 +9,7 @@ export * from './mask';
 export * from './skill-level';
 export * from './password-policy';
 export * from './lockout';
+export * from './second-factor';
 export * from './draw';
 export * from './roles';
 export * from './abilities';

@@ -1,5 +1,5 @@
 /** Builds the Fastify application around the use cases. Routes stay thin. */
-import Fastify from 'fastify';
+import Fastify, { type FastifyReply } from 'fastify';
 import { existsSync } from 'node:fs';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
@@ -13,6 +13,7 @@ import type { AppDeps } from '../deps';
 import { registerAccessControl, type RegisteredRoute } from './access';
 import { registerSecurityHeaders } from './security-headers';
 import { responseSerializerCompiler } from './compiled-serializer';
+import { answerFrameworkError, registerInputGuard } from './input-guard';
 import { authRoutes } from './routes/auth';
 import { dictionaryRoutes } from './routes/dictionaries';
 import { registrationRoutes } from './routes/registration';
@@ -48,6 +49,9 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
     bodyLimit: deps.config.bodyLimitBytes,
     // Forwarded headers count only when the connection comes from a configured proxy (TRUSTED_PROXIES).
     trustProxy: deps.config.trustedProxies.length > 0 ? deps.config.trustedProxies : false,
+    // Errors the router raises before any route or error handler runs (bad percent-encoding, an
+    // over-long path parameter) get the same Chinese answer with a stable code as every other error.
+    frameworkErrors: (error, _request, reply) => answerFrameworkError(error, reply as FastifyReply),
   }).withTypeProvider<ZodTypeProvider>();
   fastify.setValidatorCompiler(validatorCompiler);
   fastify.setSerializerCompiler(responseSerializerCompiler);
@@ -65,6 +69,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   // Limits are opted into per route (login, public endpoints); tests of other routes are not throttled.
   await app.register(fastifyRateLimit, { global: false });
   registerAccessControl(app, routeTable);
+  registerInputGuard(app);
 
   await app.register(fastifySwagger, {
     openapi: {

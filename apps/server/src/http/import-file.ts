@@ -5,6 +5,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { invalid } from '@skillcert/domain';
+import { refuseHostileFileName, refuseHostileText } from './input-guard';
 
 export async function readImportFile(
   request: FastifyRequest,
@@ -18,9 +19,14 @@ export async function readImportFile(
     part.file.resume();
     throw invalid('UNKNOWN_FIELD', `不允许的附件字段：${part.fieldname}`);
   }
+  refuseHostileFileName(part);
   const fields: Record<string, string> = {};
   for (const [name, value] of Object.entries(part.fields)) {
     if (value && !Array.isArray(value) && value.type === 'field') fields[name] = String(value.value);
+  }
+  for (const [name, value] of Object.entries(fields)) {
+    refuseHostileText(name, '');
+    refuseHostileText(value, name);
   }
   try {
     return { buffer: await part.toBuffer(), fileName: part.filename || '未命名.xlsx', fields };

@@ -2,6 +2,7 @@
 import type { FastifyRequest } from 'fastify';
 import { invalid } from '@skillcert/domain';
 import type { FileStorage } from '../adapters/file-storage';
+import { refuseHostileFileName, refuseHostileText } from './input-guard';
 import {
   discardUploads,
   receiveUpload,
@@ -26,14 +27,17 @@ export async function readMultipartForm(
   let file: UploadedFile | null = null;
   try {
     for await (const part of request.parts({ limits: { fileSize: rule.maxBytes + 1 } })) {
+      refuseHostileText(part.fieldname, '');
       if (part.type === 'file') {
         if (part.fieldname !== fileField || file) {
           part.file.resume();
           throw invalid('UNKNOWN_FIELD', `不允许的附件字段：${part.fieldname}`);
         }
+        refuseHostileFileName(part);
         file = await receiveUpload(storage, part.file, part.filename, rule);
       } else {
         fields[part.fieldname] = String(part.value);
+        refuseHostileText(fields[part.fieldname]!, part.fieldname);
       }
     }
   } catch (error) {

@@ -1,11 +1,13 @@
 /** Organizations, accounts and sessions (机构、账号、会话). */
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   check,
   index,
   integer,
+  jsonb,
   pgTable,
   text,
   timestamp,
@@ -129,4 +131,18 @@ export const storedFiles = pgTable(
 export const unreferencedFiles = pgTable('unreferenced_files', {
   storageKey: text('storage_key').primaryKey(),
   firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull(),
+});
+
+/**
+ * A user's second factor (TOTP). The secret is SM4-encrypted like other personal data; `enabledAt` is
+ * null until the user proved the authenticator with a first code. `lastStep` is the last accepted time
+ * step, so a code works once. Recovery codes are stored only as HMAC-SM3 digests and crossed out on use.
+ */
+export const userSecondFactors = pgTable('user_second_factors', {
+  userId: uuid('user_id').primaryKey(),
+  secretEnc: text('secret_enc').notNull(),
+  enabledAt: timestamp('enabled_at', { withTimezone: true }),
+  lastStep: bigint('last_step', { mode: 'number' }),
+  recoveryCodeMacs: jsonb('recovery_code_macs').$type<string[]>().notNull().default([]),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

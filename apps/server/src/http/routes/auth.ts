@@ -1,11 +1,24 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { changePasswordRequest, errorBody, loginRequest, sessionResponse } from '@skillcert/contracts';
+import {
+  changePasswordRequest,
+  errorBody,
+  loginRequest,
+  loginResponse,
+  secondFactorEnrolConfirmRequest,
+  secondFactorEnrolled,
+  secondFactorEnrolment,
+  secondFactorEnrolRequest,
+  secondFactorVerifyRequest,
+  sessionResponse,
+} from '@skillcert/contracts';
 import type { AppInstance } from '../app-types';
 import { perMinute } from '../rate-limit';
 import { actorOf } from '../access';
 import { requestMeta } from '../request-meta';
 import { login } from '../../use-cases/auth/login';
+import { confirmEnrolment, startEnrolment, verifySecondFactor } from '../../use-cases/auth/second-factor';
+import type { NewSession } from '../../security/sessions';
 import { presentCurrentUser } from '../../use-cases/auth/current-user';
 import { changeOwnPassword } from '../../use-cases/auth/change-own-password';
 import { resolveSession, revokeSession, SESSION_COOKIE } from '../../security/sessions';
@@ -36,22 +49,82 @@ export function authRoutes(app: AppInstance): void {
         tags,
         summary: '登录',
         body: loginRequest,
-        response: { 200: sessionResponse, 401: errorBody, 403: errorBody },
+        response: { 200: loginResponse, 401: errorBody, 403: errorBody },
       },
       config: { access: { public: true }, rateLimit: perMinute(deps.config, 20) },
     },
     async (request, reply) => {
-      const { session, userId } = await login(deps, request.body, requestMeta(request));
-      reply.setCookie(SESSION_COOKIE, session.token, cookieOptions(request));
-      const lookup = await resolveSession(
-        deps.db,
-        session.token,
-        deps.clock.now(),
-        deps.config.sessionIdleMinutes,
-      );
-      if (lookup.status !== 'active' || lookup.actor.userId !== userId)
-        throw new Error('session not found after login');
-      return { user: presentCurrentUser(lookup.actor, lookup.profile), csrfToken: session.csrfToken };
+      const result = await login(deps, request.body, requestMeta(request));
+      if ('challenge' in result) return result;
+      return answerWithSession(request, reply, result);
+    },
+  );
+
+  /** Sets the cookie of a new session and answers who is logged in, as the login always has. */
+  async function answerWithSession(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    { session, userId }: { session: NewSession; userId: string },
+  ) {
+    reply.setCookie(SESSION_COOKIE, session.token, cookieOptions(request));
+    const lookup = await resolveSession(
+      deps.db,
+      session.token,
+      deps.clock.now(),
+      deps.config.sessionIdleMinutes,
+    );
+    if (lookup.status !== 'active' || lookup.actor.userId !== userId)
+      throw new Error('session not found after login');
+    return { user: presentCurrentUser(lookup.actor, lookup.profile), csrfToken: session.csrfToken };
+  }
+
+  // The second step shares the login's per-IP limit: codes cannot be tried faster than passwords.
+  const secondStep = { access: { public: true as const }, rateLimit: perMinute(deps.config, 20) };
+
+  app.post(
+    '/api/auth/login/second-factor',
+    {
+      schema: {
+        tags,
+        summary: '登录第二步：动态口令或恢复码',
+        body: secondFactorVerifyRequest,
+        response: { 200: sessionResponse, 401: errorBody, 403: errorBody },
+      },
+      config: secondStep,
+    },
+    async (request, reply) =>
+      answerWithSession(request, reply, await verifySecondFactor(deps, request.body, requestMeta(request))),
+  );
+
+  app.post(
+    '/api/auth/login/second-factor/enrolment',
+    {
+      schema: {
+        tags,
+        summary: '绑定动态口令：生成密钥（otpauth 二维码内容）',
+        body: secondFactorEnrolRequest,
+        response: { 200: secondFactorEnrolment, 401: errorBody },
+      },
+      config: secondStep,
+    },
+    async (request) => startEnrolment(deps, request.body),
+  );
+
+  app.post(
+    '/api/auth/login/second-factor/enrolment/confirm',
+    {
+      schema: {
+        tags,
+        summary: '绑定动态口令：输入第一个动态口令确认，返回恢复码（仅显示一次）',
+        body: secondFactorEnrolConfirmRequest,
+        response: { 200: secondFactorEnrolled, 401: errorBody, 403: errorBody },
+      },
+      config: secondStep,
+    },
+    async (request, reply) => {
+      const enrolled = await confirmEnrolment(deps, request.body, requestMeta(request));
+      const answer = await answerWithSession(request, reply, enrolled);
+      return { ...answer, recoveryCodes: enrolled.recoveryCodes };
     },
   );
 

@@ -21,6 +21,7 @@ import type { AppInstance } from '../app-types';
 import { compiledResponse } from '../compiled-serializer';
 import type { FileStorage } from '../../adapters/file-storage';
 import { perMinute } from '../rate-limit';
+import { refuseHostileFileName, refuseHostileText } from '../input-guard';
 import { requestMeta } from '../request-meta';
 import {
   discardUploads,
@@ -56,6 +57,7 @@ async function readObjectionForm(
     for await (const part of request.parts({
       limits: { fileSize: OBJECTION_EVIDENCE_RULE.maxBytes + 1, files: OBJECTION_EVIDENCE_MAX + 1 },
     })) {
+      refuseHostileText(part.fieldname, '');
       if (part.type === 'file') {
         if (part.fieldname !== 'evidence') {
           part.file.resume();
@@ -65,9 +67,11 @@ async function readObjectionForm(
           part.file.resume();
           throw invalid('EVIDENCE_TOO_MANY', `证明材料最多${OBJECTION_EVIDENCE_MAX}个文件`);
         }
+        refuseHostileFileName(part);
         files.push(await receiveUpload(storage, part.file, part.filename, OBJECTION_EVIDENCE_RULE));
       } else {
         fields[part.fieldname] = String(part.value);
+        refuseHostileText(fields[part.fieldname]!, part.fieldname);
       }
     }
   } catch (error) {

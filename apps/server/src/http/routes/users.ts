@@ -10,6 +10,7 @@ import {
 import type { AppInstance } from '../app-types';
 import { actorOf } from '../access';
 import { requestMeta } from '../request-meta';
+import { resetSecondFactor } from '../../use-cases/auth/second-factor';
 import {
   adminResetPassword,
   createStaffUser,
@@ -101,6 +102,22 @@ export function userRoutes(app: AppInstance): void {
     },
     async (request, reply) => {
       await unlockUser(deps, actorOf(request), request.params.id, requestMeta(request));
+      return reply.status(204).send(null);
+    },
+  );
+  app.post(
+    '/api/admin/users/:id/second-factor/reset',
+    {
+      schema: {
+        tags,
+        summary: '重置动态口令（下次登录重新绑定，留痕）',
+        params: idParams,
+        response: { 204: z.null() },
+      },
+      config: { access: { action: 'user.resetSecondFactor' } },
+    },
+    async (request, reply) => {
+      await resetSecondFactor(deps, actorOf(request), request.params.id, requestMeta(request));
       return reply.status(204).send(null);
     },
   );

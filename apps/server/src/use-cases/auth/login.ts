@@ -21,19 +21,26 @@ import { users } from '../../db/schema';
 import { appendAudit, type AuditEntry } from '../../audit/audit-writer';
 import { createSession, type NewSession } from '../../security/sessions';
 import { loadSecurityPolicy } from '../../security/security-policy';
+import { challengeKey, issueChallenge, type ChallengePurpose } from '../../security/login-challenge';
+import type { Executor } from '../../db/client';
+import { secondFactorStepOf } from './second-factor-state';
 
 export interface LoginInput {
   username: string;
   password: string;
 }
 
-type Outcome = { ok: true; session: NewSession; userId: string } | { ok: false; error: DomainError };
+/** A finished login, or the second step it still needs (the token names the user, see login-challenge). */
+export type LoginResult =
+  { session: NewSession; userId: string } | { secondFactor: ChallengePurpose; challenge: string };
+
+type Outcome = ({ ok: true } & LoginResult) | { ok: false; error: DomainError };
 
 export async function login(
-  deps: Pick<AppDeps, 'db' | 'clock' | 'passwords'>,
+  deps: Pick<AppDeps, 'db' | 'clock' | 'passwords' | 'config'>,
   input: LoginInput,
   meta: RequestMeta,
-): Promise<{ session: NewSession; userId: string }> {
+): Promise<LoginResult> {
   const now = deps.clock.now();
   const username = input.username.trim();
   const outcome = await deps.db.transaction(async (tx): Promise<Outcome> => {
@@ -89,15 +96,53 @@ export async function login(
       await audit({ ...target, action: 'auth.login_failed', reason: '账号已锁定' });
       return { ok: false, error: accountLockedError(state, now) };
     }
-    const cleared = evaluateLoginSuccess();
-    await tx
-      .update(users)
-      .set({ failedLoginCount: cleared.failedCount, lockedUntil: cleared.lockedUntil, lastLoginAt: now })
-      .where(eq(users.id, user.id));
-    const session = await createSession(tx, user.id, meta, now);
-    await audit({ ...target, action: 'auth.login', cityCode: user.cityCode });
+    // With a second factor the failure count is cleared only when the code is right too, so guessing
+    // codes counts toward the same lockout however often the password is typed again.
+    const purpose = await secondFactorStepOf(tx, user, deps.config.secondFactorRoles);
+    if (purpose) {
+      const challenge = issueChallenge(
+        challengeKey(deps.config.fieldKeyHex),
+        { userId: user.id, purpose },
+        now,
+      );
+      return { ok: true, secondFactor: purpose, challenge };
+    }
+    const session = await openSession(tx, user, meta, now, null);
     return { ok: true, session, userId: user.id };
   });
   if (!outcome.ok) throw outcome.error;
-  return { session: outcome.session, userId: outcome.userId };
+  const { ok: _ok, ...result } = outcome;
+  return result;
+}
+
+/** The last step of every successful login: counters cleared, a new session, the audit entry last. */
+export async function openSession(
+  tx: Executor,
+  user: { id: string; displayName: string; role: string; cityCode: string | null },
+  meta: RequestMeta,
+  now: Date,
+  /** How the second step was passed, when there was one (the audit entry says so). */
+  secondStep: string | null,
+): Promise<NewSession> {
+  const cleared = evaluateLoginSuccess();
+  await tx
+    .update(users)
+    .set({ failedLoginCount: cleared.failedCount, lockedUntil: cleared.lockedUntil, lastLoginAt: now })
+    .where(eq(users.id, user.id));
+  const session = await createSession(tx, user.id, meta, now);
+  const actor = { userId: user.id, displayName: user.displayName, role: user.role as never };
+  await appendAudit(
+    tx,
+    {
+      actor,
+      ip: meta.ip,
+      action: 'auth.login',
+      targetType: 'user',
+      targetId: user.id,
+      cityCode: user.cityCode,
+      reason: secondStep,
+    },
+    now,
+  );
+  return session;
 }
