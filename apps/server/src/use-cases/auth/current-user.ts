@@ -1,6 +1,6 @@
 /** The logged-in user as the web shell needs it (names resolved, nothing secret). */
 import { eq } from 'drizzle-orm';
-import { ROLE_LABELS, type Actor } from '@skillcert/domain';
+import { actionsOf, ROLE_LABELS, type Actor } from '@skillcert/domain';
 import type { Me } from '@skillcert/contracts';
 import type { Executor } from '../../db/client';
 import { divisions, organizations, users } from '../../db/schema';
@@ -32,5 +32,6 @@ export async function currentUser(db: Executor, actor: Actor): Promise<Me> {
     organizationStatus: row?.organizationStatus ?? null,
     isOrgAdmin: actor.isOrgAdmin,
     mustChangePassword: row?.mustChangePassword ?? false,
+    abilities: actionsOf(actor),
   };
 }
