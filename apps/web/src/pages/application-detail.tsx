@@ -52,15 +52,13 @@ export default function ApplicationDetailPage() {
   const [sendingBack, setSendingBack] = useState(false);
 
   const load = useCallback(() => {
-    api
-      .get<ApplicationDetail>(`/api/applications/${encodeURIComponent(id)}`, undefined, { silent: true })
-      .then(
-        (d) => {
-          setDetail(d);
-          setError(null);
-        },
-        (e: unknown) => setError(e instanceof ApiError ? e.message : '加载失败，请稍后重试'),
-      );
+    api.get('/api/applications/:id', { params: { id } }, { silent: true }).then(
+      (d) => {
+        setDetail(d);
+        setError(null);
+      },
+      (e: unknown) => setError(e instanceof ApiError ? e.message : '加载失败，请稍后重试'),
+    );
   }, [id]);
   useEffect(load, [load]);
 
@@ -196,9 +194,12 @@ export default function ApplicationDetailPage() {
         okText="确认撤回"
         onClose={() => setWithdrawing(false)}
         onSubmit={async ({ reason }) => {
-          const d = await api.post<ApplicationDetail>(`/api/applications/${detail.id}/withdraw`, {
-            version: detail.version,
-            ...(reason?.trim() ? { reason: reason.trim() } : {}),
+          const d = await api.post('/api/applications/:id/withdraw', {
+            params: { id: detail.id },
+            body: {
+              version: detail.version,
+              ...(reason?.trim() ? { reason: reason.trim() } : {}),
+            },
           });
           setDetail(d);
           void message.success('申请已撤回');
@@ -221,9 +222,12 @@ export default function ApplicationDetailPage() {
         okText="确认退回"
         onClose={() => setSendingBack(false)}
         onSubmit={async ({ reason }) => {
-          const d = await api.post<ApplicationDetail>(`/api/applications/${detail.id}/send-back`, {
-            reason: reason.trim(),
-            version: detail.version,
+          const d = await api.post('/api/applications/:id/send-back', {
+            params: { id: detail.id },
+            body: {
+              reason: reason.trim(),
+              version: detail.version,
+            },
           });
           setDetail(d);
           void message.success('已退回市州鉴定中心重新核验');

@@ -8,7 +8,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { APPLICATION_STATUS_LABELS } from '@skillcert/domain';
-import { api, asPaged, type Paged } from '../api/client';
+import { api, asPaged } from '../api/client';
 import type { ApplicationSummary, Round } from '../api/filing-types';
 import { useMe } from '../auth/session';
 import { formatDateTime } from '../components/format';
@@ -25,12 +25,12 @@ export default function ApplicationsPage() {
   const me = useMe();
   const applicant = me.role === 'applicant';
   const [form] = Form.useForm();
-  const list = usePagedList<ApplicationSummary>('/api/applications');
+  const list = usePagedList('/api/applications');
   const [rounds, setRounds] = useState<Round[]>([]);
   const [creating, setCreating] = useState(false);
 
   useEffect(() => {
-    api.get<Paged<Round>>('/api/rounds', { pageSize: 100 }).then(
+    api.get('/api/rounds', { query: { pageSize: 100 } }).then(
       (d) => setRounds(asPaged(d).items),
       () => undefined,
     );

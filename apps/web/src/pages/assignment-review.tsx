@@ -47,14 +47,14 @@ export default function AssignmentReviewPage() {
 
   const load = useCallback(async () => {
     try {
-      const { items } = await api.get<{ items: MyAssignment[] }>('/api/my/assignments', undefined, {
+      const { items } = await api.get('/api/my/assignments', undefined, {
         silent: true,
       });
       const a = items.find((i) => i.assignmentId === assignmentId);
       if (!a) throw new ApiError('NOT_FOUND', '没有找到该评审任务，可能已被替换', undefined, 404);
       setAssignment(a);
       setDetail(
-        await api.get<ApplicationDetail>(`/api/applications/${a.applicationId}`, undefined, { silent: true }),
+        await api.get('/api/applications/:id', { params: { id: a.applicationId } }, { silent: true }),
       );
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '加载失败，请稍后重试');
@@ -78,19 +78,22 @@ export default function AssignmentReviewPage() {
   const send = async (v: Values) => {
     setBusy(true);
     try {
-      const r = await api.put<{ submittedAt: string }>(`/api/my/assignments/${assignmentId}/review`, {
-        scores: Object.fromEntries(
-          REVIEW_DIMENSIONS.map((d) => [
-            d.code,
-            { score: v.scores[d.code]!.score, comment: v.scores[d.code]?.comment?.trim() ?? '' },
-          ]),
-        ),
-        itemRecommendations: detail.scopeItems.map((s) => {
-          const it = v.items[s.id]!;
-          const reason = it.reason?.trim();
-          return { scopeItemId: s.id, recommend: it.recommend, ...(reason ? { reason } : {}) };
-        }),
-        ...(v.overallComment?.trim() ? { overallComment: v.overallComment.trim() } : {}),
+      const r = await api.put('/api/my/assignments/:assignmentId/review', {
+        params: { assignmentId },
+        body: {
+          scores: Object.fromEntries(
+            REVIEW_DIMENSIONS.map((d) => [
+              d.code,
+              { score: v.scores[d.code]!.score, comment: v.scores[d.code]?.comment?.trim() ?? '' },
+            ]),
+          ),
+          itemRecommendations: detail.scopeItems.map((s) => {
+            const it = v.items[s.id]!;
+            const reason = it.reason?.trim();
+            return { scopeItemId: s.id, recommend: it.recommend, ...(reason ? { reason } : {}) };
+          }),
+          ...(v.overallComment?.trim() ? { overallComment: v.overallComment.trim() } : {}),
+        },
       });
       void message.success('评分表已提交');
       setAssignment({

@@ -17,7 +17,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api } from '../api/client';
-import type { HolidayDay, HolidayYear } from '../api/types';
+import type { HolidayDay, HolidayYear } from '@skillcert/contracts';
 import { useMe } from '../auth/session';
 import { weekdayOf } from '../components/format';
 import { PageHeader } from '../components/PageHeader';
@@ -41,7 +41,7 @@ export default function HolidaysPage() {
     let live = true; // a slower answer for a previous year must not overwrite this one
     setLoading(true);
     api
-      .get<HolidayYear>('/api/dict/holidays', { year })
+      .get('/api/dict/holidays', { query: { year } })
       .then(
         (d) => live && setData(d),
         () => live && setData(null),

@@ -5,7 +5,7 @@
 import { App, Button, Form, Input, Select, Space, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
-import type { SkillStandard } from '../api/types';
+import type { StandardItem as SkillStandard } from '@skillcert/contracts';
 import { useMe } from '../auth/session';
 import { ListTable } from '../components/ListTable';
 import { PageHeader } from '../components/PageHeader';
@@ -27,7 +27,7 @@ export default function StandardsPage() {
   const { message } = App.useApp();
   const canEdit = me.role === 'sys_admin';
   const [form] = Form.useForm();
-  const list = usePagedList<SkillStandard>('/api/dict/standards');
+  const list = usePagedList('/api/dict/standards');
   const [editing, setEditing] = useState<SkillStandard | null>(null);
 
   const columns: ColumnsType<SkillStandard> = [

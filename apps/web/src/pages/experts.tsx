@@ -19,7 +19,7 @@ export default function ExpertsPage() {
   const me = useMe();
   const admin = me.role === 'sys_admin';
   const [form] = Form.useForm();
-  const list = usePagedList<Expert>('/api/experts');
+  const list = usePagedList('/api/experts');
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<Expert | null>(null);
   const [conflictFor, setConflictFor] = useState<Expert | null>(null);

@@ -8,7 +8,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { APPLICATION_STATUS_LABELS } from '@skillcert/domain';
-import { api, asPaged, type Paged } from '../api/client';
+import { api, asPaged } from '../api/client';
 import type { Round } from '../api/filing-types';
 import type { InboxItem } from '../api/review-types';
 import { formatDateTime } from '../components/format';
@@ -27,13 +27,13 @@ export default function InboxPage() {
 function InboxList({ done }: { done: boolean }) {
   const navigate = useNavigate();
   const [form] = Form.useForm();
-  const list = usePagedList<InboxItem>(done ? '/api/inbox/done' : '/api/inbox', {
+  const list = usePagedList(done ? '/api/inbox/done' : '/api/inbox', {
     initialQuery: { sort: done ? 'updated' : 'due' },
   });
   const [rounds, setRounds] = useState<Round[]>([]);
 
   useEffect(() => {
-    api.get<Paged<Round>>('/api/rounds', { pageSize: 100 }).then(
+    api.get('/api/rounds', { query: { pageSize: 100 } }).then(
       (d) => setRounds(asPaged(d).items),
       () => undefined,
     );

@@ -12,8 +12,10 @@ export default function MyConflictsPage() {
     setBusy(true);
     try {
       await api.post('/api/my/conflicts', {
-        creditCode: v.creditCode.trim().toUpperCase(),
-        reason: v.reason.trim(),
+        body: {
+          creditCode: v.creditCode.trim().toUpperCase(),
+          reason: v.reason.trim(),
+        },
       });
       void message.success('回避声明已登记，今后抽取该单位的评审时将自动回避');
       form.resetFields();

@@ -4,7 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useState } from 'react';
 import { CITY_ROLES } from '@skillcert/domain/roles';
 import { api } from '../api/client';
-import type { Organization } from '../api/types';
+import type { OrganizationSummary as Organization } from '@skillcert/contracts';
 import { useMe } from '../auth/session';
 import { CitySelect } from '../components/divisions';
 import { formatDate } from '../components/format';
@@ -20,13 +20,16 @@ export default function OrganizationsPage() {
   const { message } = App.useApp();
   const cityStaff = CITY_ROLES.includes(me.role);
   const [form] = Form.useForm();
-  const list = usePagedList<Organization>('/api/organizations');
+  const list = usePagedList('/api/organizations');
   const [openId, setOpenId] = useState<string | null>(null);
   const closeDrawer = useCallback(() => setOpenId(null), []);
 
   const activate = async (o: Organization) => {
     try {
-      await api.post(`/api/organizations/${encodeURIComponent(o.id)}/activate`, { version: o.version });
+      await api.post('/api/organizations/:id/activate', {
+        params: { id: o.id },
+        body: { version: o.version },
+      });
       void message.success(`已激活：${o.name}`);
     } catch {
       // shown by the API client

@@ -22,12 +22,16 @@ export default function RoundsPage() {
   const { message, modal } = App.useApp();
   const canManage = me.role === 'province_center';
   const [form] = Form.useForm();
-  const list = usePagedList<Round>('/api/rounds');
+  const list = usePagedList('/api/rounds');
   const [drawer, setDrawer] = useState<{ round: Round | null } | null>(null);
 
   const change = async (r: Round, verb: 'open' | 'close') => {
     try {
-      await api.post(`/api/rounds/${r.id}/${verb}`, { version: r.version }, { silent: true });
+      await api.post(
+        '/api/rounds/:id/:verb',
+        { params: { id: r.id, verb }, body: { version: r.version } },
+        { silent: true },
+      );
       void message.success(verb === 'open' ? `已开启征集：${r.title}` : `已截止征集：${r.title}`);
     } catch (e) {
       modal.error({

@@ -26,13 +26,13 @@ export default function StageLimitsPage() {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    api.get<StageLimits>('/api/policies/stage-limits').then(setLoaded, () => undefined);
+    api.get('/api/policies/stage-limits').then(setLoaded, () => undefined);
   }, []);
 
   const save = async (v: StageLimits) => {
     setBusy(true);
     try {
-      setLoaded(await api.put<StageLimits>('/api/policies/stage-limits', v));
+      setLoaded(await api.put('/api/policies/stage-limits', { body: v }));
       void message.success('办理时限已保存，新进入各环节的申请按新时限计算');
     } catch {
       // shown by the API client

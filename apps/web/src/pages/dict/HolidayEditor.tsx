@@ -3,7 +3,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, DatePicker, Form, Input, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../api/client';
-import type { HolidayDay } from '../../api/types';
+import type { HolidayDay } from '@skillcert/contracts';
 import { FormModal } from '../../components/FormModal';
 
 interface Row {
@@ -56,9 +56,12 @@ export function HolidayEditor({
           void message.error(`日期 ${dup} 录入了两次，请删除重复的一行`);
           throw new Error('DUPLICATE_DATE');
         }
-        await api.put(`/api/dict/holidays/${year}`, {
-          days: out.sort((a, b) => a.date.localeCompare(b.date)),
-          source: v.source.trim(),
+        await api.put('/api/dict/holidays/:year', {
+          params: { year },
+          body: {
+            days: out.sort((a, b) => a.date.localeCompare(b.date)),
+            source: v.source.trim(),
+          },
         });
         onDone();
       }}

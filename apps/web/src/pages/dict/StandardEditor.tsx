@@ -2,8 +2,8 @@
 import { Checkbox, Form, Select, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { FILABLE_SKILL_LEVELS, isSkillLevel, parseSkillLevel, skillLevelLabel } from '@skillcert/domain';
-import { api, asPaged, type Paged } from '../../api/client';
-import type { Occupation, SkillStandard } from '../../api/types';
+import { api, asPaged } from '../../api/client';
+import type { StandardItem as SkillStandard } from '@skillcert/contracts';
 import { FormModal } from '../../components/FormModal';
 
 function OccupationPicker(props: {
@@ -22,10 +22,12 @@ function OccupationPicker(props: {
     const t = setTimeout(() => {
       setLoading(true);
       api
-        .get<Paged<Occupation> | Occupation[]>('/api/dict/occupations', {
-          q: q.trim(),
-          page: 1,
-          pageSize: 30,
+        .get('/api/dict/occupations', {
+          query: {
+            q: q.trim(),
+            page: 1,
+            pageSize: 30,
+          },
         })
         .then((d) => {
           if (!live) return;
@@ -83,10 +85,13 @@ export function StandardEditor({
       onClose={onClose}
       onSubmit={async (v) => {
         if (!standard) return;
-        await api.patch(`/api/dict/standards/${standard.id}`, {
-          levels: v.levels,
-          mappedOccupationCode: v.mappedOccupationCode ?? null,
-          version: standard.version,
+        await api.patch('/api/dict/standards/:id', {
+          params: { id: standard.id },
+          body: {
+            levels: v.levels,
+            mappedOccupationCode: v.mappedOccupationCode ?? null,
+            version: standard.version,
+          },
         });
         onDone();
       }}

@@ -112,9 +112,8 @@ export function CreateExpertModal({
       width={560}
       onClose={onClose}
       onSubmit={async (v) => {
-        const r = await api.post<{ code: string; username: string | null; initialPassword: string | null }>(
-          '/api/experts',
-          {
+        const r = await api.post('/api/experts', {
+          body: {
             name: v.name.trim(),
             unit: v.unit.trim(),
             unitCreditCode: orNull(v.unitCreditCode)?.toUpperCase() ?? null,
@@ -124,7 +123,7 @@ export function CreateExpertModal({
             ...(v.cityCode ? { cityCode: v.cityCode } : {}),
             ...(v.username?.trim() ? { username: v.username.trim() } : {}),
           },
-        );
+        });
         onCreated();
         modal.success({
           title: `已新增专家 ${r.code}`,
@@ -192,16 +191,19 @@ export function EditExpertModal({
       onClose={onClose}
       onSubmit={async (v) => {
         if (!expert) return;
-        await api.patch(`/api/experts/${expert.id}`, {
-          name: v.name.trim(),
-          unit: v.unit.trim(),
-          unitCreditCode: orNull(v.unitCreditCode)?.toUpperCase() ?? null,
-          occupationCodes: v.occupationCodes,
-          title: orNull(v.title),
-          ...(v.phone?.trim() ? { phone: v.phone.trim() } : {}),
-          ...(withCity && v.cityCode ? { cityCode: v.cityCode } : {}),
-          active: !!v.active,
-          version: expert.version,
+        await api.patch('/api/experts/:id', {
+          params: { id: expert.id },
+          body: {
+            name: v.name.trim(),
+            unit: v.unit.trim(),
+            unitCreditCode: orNull(v.unitCreditCode)?.toUpperCase() ?? null,
+            occupationCodes: v.occupationCodes,
+            title: orNull(v.title),
+            ...(v.phone?.trim() ? { phone: v.phone.trim() } : {}),
+            ...(withCity && v.cityCode ? { cityCode: v.cityCode } : {}),
+            active: !!v.active,
+            version: expert.version,
+          },
         });
         onSaved();
       }}
@@ -234,9 +236,12 @@ export function ConflictModal({
       onClose={onClose}
       onSubmit={async (v) => {
         if (!expert) return;
-        await api.post(`/api/experts/${expert.id}/conflicts`, {
-          creditCode: v.creditCode.trim().toUpperCase(),
-          reason: v.reason.trim(),
+        await api.post('/api/experts/:id/conflicts', {
+          params: { id: expert.id },
+          body: {
+            creditCode: v.creditCode.trim().toUpperCase(),
+            reason: v.reason.trim(),
+          },
         });
         onSaved();
       }}

@@ -26,7 +26,7 @@ import { api, ApiError } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { formatDate, formatDateTime, todayInShanghai } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
-import type { ConfirmAnswer, ConfirmationPreview } from './types';
+import type { ConfirmationPreview } from './types';
 
 type PreviewApp = ConfirmationPreview['applications'][number];
 type PreviewItem = PreviewApp['items'][number];
@@ -50,9 +50,13 @@ export default function ConfirmFilingPage() {
 
   const load = useCallback(() => {
     api
-      .get<ConfirmationPreview>(`/api/filing-lists/pending/${encodeURIComponent(noticeId)}`, undefined, {
-        silent: true,
-      })
+      .get(
+        '/api/filing-lists/pending/:noticeId',
+        { params: { noticeId } },
+        {
+          silent: true,
+        },
+      )
       .then(setPreview, (e: Error) => setError(e.message));
   }, [noticeId]);
   useEffect(load, [load]);
@@ -83,10 +87,12 @@ export default function ConfirmFilingPage() {
       onOk: async () => {
         setBusy(true);
         try {
-          const r = await api.post<ConfirmAnswer>('/api/filing-lists', {
-            noticeId: preview.noticeId,
-            effectiveDate: effectiveDate.format('YYYY-MM-DD'),
-            version: preview.version,
+          const r = await api.post('/api/filing-lists', {
+            body: {
+              noticeId: preview.noticeId,
+              effectiveDate: effectiveDate.format('YYYY-MM-DD'),
+              version: preview.version,
+            },
           });
           void message.success(`已发布第${r.sequence}批备案名单`);
           navigate(`/filing-lists/${r.id}`);

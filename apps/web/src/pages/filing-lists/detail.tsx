@@ -20,7 +20,7 @@ export default function FilingListStaffDetailPage() {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     api
-      .get<FilingListStaffDetail>(`/api/filing-lists/${encodeURIComponent(id)}`, undefined, { silent: true })
+      .get('/api/filing-lists/:id', { params: { id } }, { silent: true })
       .then(setList, (e: Error) => setError(e.message));
   }, [id]);
 

@@ -18,7 +18,7 @@ function Pending({ canConfirm }: { canConfirm: boolean }) {
   const [items, setItems] = useState<PendingConfirmation[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api.get<{ items: PendingConfirmation[] }>('/api/filing-lists/pending', undefined, { silent: true }).then(
+    api.get('/api/filing-lists/pending', undefined, { silent: true }).then(
       (d) => setItems(d.items),
       (e: Error) => {
         setItems([]);
@@ -67,7 +67,7 @@ function Pending({ canConfirm }: { canConfirm: boolean }) {
 }
 
 function Published() {
-  const list = usePagedList<FilingListSummary>('/api/filing-lists', { pageSize: 10 });
+  const list = usePagedList('/api/filing-lists', { pageSize: 10 });
   return (
     <ListTable<FilingListSummary>
       list={list}

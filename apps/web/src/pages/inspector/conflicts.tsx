@@ -14,7 +14,7 @@ export default function InspectorConflictsPage() {
   const [profile, setProfile] = useState<InspectorProfile | null>(null);
   const [busy, setBusy] = useState(false);
   const load = useCallback(() => {
-    api.get<InspectorProfile>('/api/my/inspector-profile').then(setProfile, () => undefined);
+    api.get('/api/my/inspector-profile').then(setProfile, () => undefined);
   }, []);
   useEffect(load, [load]);
 
@@ -22,9 +22,11 @@ export default function InspectorConflictsPage() {
     setBusy(true);
     try {
       setProfile(
-        await api.post<InspectorProfile>('/api/my/inspector-conflicts', {
-          creditCode: v.creditCode.trim().toUpperCase(),
-          reason: v.reason.trim(),
+        await api.post('/api/my/inspector-conflicts', {
+          body: {
+            creditCode: v.creditCode.trim().toUpperCase(),
+            reason: v.reason.trim(),
+          },
         }),
       );
       void message.success('回避声明已登记，今后抽查该单位时将自动回避');

@@ -61,27 +61,30 @@ function ResultForm({ target, onDone }: { target: MySpotCheck; onDone(): void })
     const send = async () => {
       setBusy(true);
       try {
-        await api.post(`/api/my/spot-checks/${target.applicationId}/result`, {
-          visitDate: v.visitDate,
-          place: v.place.trim(),
-          present: v.present.trim(),
-          outcome: v.outcome,
-          findings: v.findings.trim(),
-          ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}),
-          ...(v.outcome === 'pass'
-            ? {
-                items: target.scopeItems.map((s) => {
-                  const i = v.items?.[s.id];
-                  return {
-                    scopeItemId: s.id,
-                    verdict: i?.verdict ?? 'pass',
-                    ...(i?.reason?.trim() ? { reason: i.reason.trim() } : {}),
-                  };
-                }),
-              }
-            : {}),
-          attachmentFileIds: files.map((f) => f.id),
-          version: target.version,
+        await api.post('/api/my/spot-checks/:applicationId/result', {
+          params: { applicationId: target.applicationId },
+          body: {
+            visitDate: v.visitDate,
+            place: v.place.trim(),
+            present: v.present.trim(),
+            outcome: v.outcome,
+            findings: v.findings.trim(),
+            ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}),
+            ...(v.outcome === 'pass'
+              ? {
+                  items: target.scopeItems.map((s) => {
+                    const i = v.items?.[s.id];
+                    return {
+                      scopeItemId: s.id,
+                      verdict: i?.verdict ?? 'pass',
+                      ...(i?.reason?.trim() ? { reason: i.reason.trim() } : {}),
+                    };
+                  }),
+                }
+              : {}),
+            attachmentFileIds: files.map((f) => f.id),
+            version: target.version,
+          },
         });
         void message.success('复核结果草稿已保存，请提交会签');
         onDone();
@@ -246,10 +249,9 @@ function ResultForm({ target, onDone }: { target: MySpotCheck; onDone(): void })
               data.append('file', file as File, (file as File).name);
               setUploading(true);
               api
-                .upload<Attachment>(
-                  `/api/my/spot-checks/${target.applicationId}/attachments`,
-                  data,
-                  undefined,
+                .upload(
+                  '/api/my/spot-checks/:applicationId/attachments',
+                  { params: { applicationId: target.applicationId }, form: data },
                   {
                     silent: true,
                   },
@@ -278,7 +280,7 @@ export default function MySpotChecksPage() {
   const [items, setItems] = useState<MySpotCheck[] | null>(null);
   const [open, setOpen] = useState<MySpotCheck | null>(null);
   const load = useCallback(() => {
-    api.get<{ items: MySpotCheck[] }>('/api/my/spot-checks').then(
+    api.get('/api/my/spot-checks').then(
       (d) => setItems(d.items),
       () => setItems([]),
     );

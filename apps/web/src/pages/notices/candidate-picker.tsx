@@ -6,7 +6,7 @@ import { Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { NoticeCandidateDto } from '@skillcert/contracts';
-import { api, asPaged, type Paged } from '../../api/client';
+import { api, asPaged } from '../../api/client';
 import type { Round } from '../../api/filing-types';
 
 export function CandidatePicker({
@@ -27,7 +27,7 @@ export function CandidatePicker({
   const [items, setItems] = useState<NoticeCandidateDto[] | null>(null);
 
   useEffect(() => {
-    api.get<Paged<Round>>('/api/rounds', { pageSize: 100 }).then(
+    api.get('/api/rounds', { query: { pageSize: 100 } }).then(
       (d) => setRounds(asPaged(d).items),
       () => undefined,
     );
@@ -35,7 +35,7 @@ export function CandidatePicker({
   const excluded = exclude.join(',');
   useEffect(() => {
     setItems(null);
-    api.get<{ items: NoticeCandidateDto[] }>('/api/notices/candidates', { roundId }).then(
+    api.get('/api/notices/candidates', { query: { roundId } }).then(
       (d) => setItems(d.items.filter((i) => !excluded.split(',').includes(i.id))),
       () => setItems([]),
     );

@@ -2,7 +2,7 @@
 import { Alert, App, Button, Descriptions, Drawer, Popconfirm, Skeleton, Tag, Timeline } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
-import type { Organization } from '../../api/types';
+import type { OrganizationSummary as Organization } from '@skillcert/contracts';
 import { formatDateTime } from '../../components/format';
 import { ORG_KIND, ORG_STATUS } from '../../components/labels';
 
@@ -51,7 +51,7 @@ export function OrganizationDrawer({
     if (!id) return;
     let live = true;
     api
-      .get<Organization>(`/api/organizations/${encodeURIComponent(id)}`)
+      .get('/api/organizations/:id', { params: { id } })
       .then((o) => live && setOrg(o))
       .catch(() => live && onClose());
     return () => {
@@ -63,7 +63,10 @@ export function OrganizationDrawer({
     if (!org) return;
     setBusy(true);
     try {
-      await api.post(`/api/organizations/${encodeURIComponent(org.id)}/activate`, { version: org.version });
+      await api.post('/api/organizations/:id/activate', {
+        params: { id: org.id },
+        body: { version: org.version },
+      });
       void message.success(`已激活：${org.name}`);
       onChanged();
       setTick((t) => t + 1);

@@ -8,13 +8,6 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, ApiError } from '../../api/client';
 
-interface ImportAnswer {
-  rows: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-}
-
 interface ImportValues {
   source: string;
   sourceDate: Dayjs;
@@ -67,7 +60,7 @@ export function CreditBlacklistImportModal({
     setBusy(true);
     setRowErrors([]);
     try {
-      const a = await api.upload<ImportAnswer>('/api/credit-blacklist/import', fd);
+      const a = await api.upload('/api/credit-blacklist/import', { form: fd });
       void message.success(
         `已导入 ${a.rows} 行：新增 ${a.inserted} 条，更新 ${a.updated} 条，未变 ${a.unchanged} 条`,
       );

@@ -126,9 +126,8 @@ export function CreateInspectorModal({
       width={560}
       onClose={onClose}
       onSubmit={async (v) => {
-        const r = await api.post<{ code: string; username: string | null; initialPassword: string | null }>(
-          '/api/inspectors',
-          {
+        const r = await api.post('/api/inspectors', {
+          body: {
             ...(v.code?.trim() ? { code: v.code.trim().toUpperCase() } : {}),
             name: v.name.trim(),
             unit: v.unit.trim(),
@@ -138,7 +137,7 @@ export function CreateInspectorModal({
             phone: orNull(v.phone),
             ...(v.username?.trim() ? { username: v.username.trim() } : {}),
           },
-        );
+        });
         onCreated();
         modal.success({
           title: `已新增督导人员 ${r.code}`,
@@ -203,15 +202,18 @@ export function EditInspectorModal({
       onClose={onClose}
       onSubmit={async (v) => {
         if (!inspector) return;
-        await api.patch(`/api/inspectors/${inspector.id}`, {
-          name: v.name.trim(),
-          unit: v.unit.trim(),
-          unitCreditCode: orNull(v.unitCreditCode)?.toUpperCase() ?? null,
-          cityCode: v.cityCode,
-          title: orNull(v.title),
-          ...(v.phone?.trim() ? { phone: v.phone.trim() } : {}),
-          active: !!v.active,
-          version: inspector.version,
+        await api.patch('/api/inspectors/:id', {
+          params: { id: inspector.id },
+          body: {
+            name: v.name.trim(),
+            unit: v.unit.trim(),
+            unitCreditCode: orNull(v.unitCreditCode)?.toUpperCase() ?? null,
+            cityCode: v.cityCode,
+            title: orNull(v.title),
+            ...(v.phone?.trim() ? { phone: v.phone.trim() } : {}),
+            active: !!v.active,
+            version: inspector.version,
+          },
         });
         onSaved();
       }}
@@ -244,9 +246,12 @@ export function InspectorConflictModal({
       onClose={onClose}
       onSubmit={async (v) => {
         if (!inspector) return;
-        await api.post(`/api/inspectors/${inspector.id}/conflicts`, {
-          creditCode: v.creditCode.trim().toUpperCase(),
-          reason: v.reason.trim(),
+        await api.post('/api/inspectors/:id/conflicts', {
+          params: { id: inspector.id },
+          body: {
+            creditCode: v.creditCode.trim().toUpperCase(),
+            reason: v.reason.trim(),
+          },
         });
         onSaved();
       }}

@@ -22,7 +22,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import type { ApplicationDetail } from '../../api/filing-types';
 import { formatDateTime } from '../../components/format';
-import type { ProvinceReview, ProvinceReviewAnswer } from './types';
+import type { ProvinceReview } from './types';
 
 const OUT = ['not_recommended', 'rejected', 'held'];
 const OUTCOME_COLOR: Record<string, string> = { pass: 'green', return: 'orange', reject: 'red' };
@@ -55,9 +55,13 @@ export function ProvinceReviewPanel({
 
   const load = useCallback(() => {
     api
-      .get<{ items: ProvinceReview[] }>(`/api/applications/${detail.id}/province-reviews`, undefined, {
-        silent: true,
-      })
+      .get(
+        '/api/applications/:id/province-reviews',
+        { params: { id: detail.id } },
+        {
+          silent: true,
+        },
+      )
       .then(
         (r) => setReviews(r.items),
         () => setReviews([]),
@@ -87,10 +91,10 @@ export function ProvinceReviewPanel({
     const go = async () => {
       setBusy(true);
       try {
-        const r = await api.post<ProvinceReviewAnswer>(
-          `/api/applications/${detail.id}/province-review`,
+        const r = await api.post('/api/applications/:id/province-review', {
+          params: { id: detail.id },
           body,
-        );
+        });
         void message.success(`省级评估已记录，申请现为"${r.statusLabel}"`);
         form.resetFields();
         load();

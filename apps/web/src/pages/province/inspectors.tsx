@@ -24,7 +24,7 @@ export default function InspectorsPage() {
   const me = useMe();
   const canManage = me.role === 'province_center' || me.role === 'sys_admin';
   const [form] = Form.useForm();
-  const list = usePagedList<Inspector>('/api/inspectors');
+  const list = usePagedList('/api/inspectors');
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<Inspector | null>(null);
   const [conflictFor, setConflictFor] = useState<Inspector | null>(null);

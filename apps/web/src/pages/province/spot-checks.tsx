@@ -22,7 +22,7 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api, type Paged } from '../../api/client';
+import { api } from '../../api/client';
 import type { Round } from '../../api/filing-types';
 import { useMe } from '../../auth/session';
 import { formatDateTime } from '../../components/format';
@@ -36,7 +36,7 @@ import { DRAW_STATUS_COLOR, type DrawSummary, type SpotCheckPolicy, type SpotChe
 function useRounds() {
   const [rounds, setRounds] = useState<Round[]>([]);
   useEffect(() => {
-    api.get<Paged<Round>>('/api/rounds', { pageSize: 100 }).then(
+    api.get('/api/rounds', { query: { pageSize: 100 } }).then(
       (r) => setRounds(r.items),
       () => undefined,
     );
@@ -64,20 +64,22 @@ function CommitModal({
   const [preview, setPreview] = useState<SpotCheckPreview | null>(null);
   const [values, setValues] = useState<Partial<CommitValues>>({});
   useEffect(() => {
-    if (open) api.get<SpotCheckPolicy>('/api/spot-checks/policy').then(setPolicy, () => undefined);
+    if (open) api.get('/api/spot-checks/policy').then(setPolicy, () => undefined);
     else setPreview(null);
   }, [open]);
   useEffect(() => {
     if (!open || !values.roundId) return;
     let stale = false;
     api
-      .get<SpotCheckPreview>(
+      .get(
         '/api/spot-checks/preview',
         {
-          roundId: values.roundId,
-          sampleRatioPercent: values.sampleRatioPercent,
-          inspectorsPerTarget: values.inspectorsPerTarget,
-          sameCityRecusal: values.sameCityRecusal,
+          query: {
+            roundId: values.roundId,
+            sampleRatioPercent: values.sampleRatioPercent,
+            inspectorsPerTarget: values.inspectorsPerTarget,
+            sameCityRecusal: values.sameCityRecusal,
+          },
         },
         { silent: true },
       )
@@ -103,12 +105,14 @@ function CommitModal({
       initialValues={{ ...policy!, roundId: openRound?.id }}
       onClose={onClose}
       onSubmit={async (v) => {
-        const r = await api.post<{ id: string; number: string }>('/api/spot-checks', {
-          roundId: v.roundId,
-          sampleRatioPercent: v.sampleRatioPercent,
-          inspectorsPerTarget: v.inspectorsPerTarget,
-          sameCityRecusal: v.sameCityRecusal,
-          ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}),
+        const r = await api.post('/api/spot-checks', {
+          body: {
+            roundId: v.roundId,
+            sampleRatioPercent: v.sampleRatioPercent,
+            inspectorsPerTarget: v.inspectorsPerTarget,
+            sameCityRecusal: v.sameCityRecusal,
+            ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}),
+          },
         });
         onCommitted(r.id);
       }}
@@ -212,7 +216,7 @@ function PolicyModal({ open, onClose }: { open: boolean; onClose(): void }) {
   const { message } = App.useApp();
   const [policy, setPolicy] = useState<SpotCheckPolicy | null>(null);
   useEffect(() => {
-    if (open) api.get<SpotCheckPolicy>('/api/spot-checks/policy').then(setPolicy, () => undefined);
+    if (open) api.get('/api/spot-checks/policy').then(setPolicy, () => undefined);
   }, [open]);
   if (open && !policy) return null;
   return (
@@ -223,7 +227,7 @@ function PolicyModal({ open, onClose }: { open: boolean; onClose(): void }) {
       initialValues={policy ?? undefined}
       onClose={onClose}
       onSubmit={async (v) => {
-        await api.put('/api/spot-checks/policy', v);
+        await api.put('/api/spot-checks/policy', { body: v });
         void message.success('参数已保存，此后发起的承诺采用新参数');
       }}
     >
@@ -254,7 +258,7 @@ export default function SpotChecksPage() {
   const canManage = me.role === 'province_center';
   const rounds = useRounds();
   const [form] = Form.useForm();
-  const list = usePagedList<DrawSummary>('/api/spot-checks');
+  const list = usePagedList('/api/spot-checks');
   const [committing, setCommitting] = useState(false);
   const [editingPolicy, setEditingPolicy] = useState(false);
 

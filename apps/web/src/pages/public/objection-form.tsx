@@ -48,7 +48,7 @@ export function ObjectionForm({
   const refresh = useCallback(() => {
     form.setFieldValue('humanCheckAnswer', '');
     api
-      .get<HumanCheckChallengeDto>('/api/public/human-check', undefined, {
+      .get('/api/public/human-check', undefined, {
         silent: true,
         noAuthRedirect: true,
       })
@@ -97,10 +97,9 @@ export function ObjectionForm({
     data.append('humanCheckAnswer', v.humanCheckAnswer.trim());
     for (const f of files) if (f.originFileObj) data.append('evidence', f.originFileObj, f.name);
     try {
-      const r = await api.upload<ObjectionReceiptDto>(
-        `/api/public/notices/${noticeId}/objections`,
-        data,
-        files.length ? setProgress : undefined,
+      const r = await api.upload(
+        '/api/public/notices/:id/objections',
+        { params: { id: noticeId }, form: data, onProgress: files.length ? setProgress : undefined },
         { silent: true, noAuthRedirect: true },
       );
       setReceipt(r);

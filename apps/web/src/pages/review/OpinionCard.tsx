@@ -113,15 +113,18 @@ export function OpinionCard({
     setBusy(true);
     try {
       await api.post(
-        `/api/applications/${detail.id}/opinion`,
+        '/api/applications/:id/opinion',
         {
-          items: detail.scopeItems.map((s) => {
-            const it = v.items[s.id]!;
-            const reason = it.reason?.trim();
-            return { scopeItemId: s.id, recommend: it.recommend, ...(reason ? { reason } : {}) };
-          }),
-          summary: v.summary.trim(),
-          version: detail.version,
+          params: { id: detail.id },
+          body: {
+            items: detail.scopeItems.map((s) => {
+              const it = v.items[s.id]!;
+              const reason = it.reason?.trim();
+              return { scopeItemId: s.id, recommend: it.recommend, ...(reason ? { reason } : {}) };
+            }),
+            summary: v.summary.trim(),
+            version: detail.version,
+          },
         },
         { silent: true },
       );

@@ -95,7 +95,7 @@ export function RoundDrawer({
     setBusy(true);
     try {
       if (!round) {
-        const created = await api.post<Round>('/api/rounds', base);
+        const created = await api.post('/api/rounds', { body: base });
         void message.success('已创建草稿批次；材料项与政策已按默认值预置，可继续调整后保存');
         setRound(created);
       } else {
@@ -111,10 +111,13 @@ export function RoundDrawer({
             maxMB: s.maxMB,
           })),
         };
-        const updated = await api.patch<Round>(`/api/rounds/${round.id}`, {
-          ...base,
-          policy,
-          version: round.version,
+        const updated = await api.patch('/api/rounds/:id', {
+          params: { id: round.id },
+          body: {
+            ...base,
+            policy,
+            version: round.version,
+          },
         });
         void message.success('已保存');
         setRound(updated);

@@ -48,9 +48,9 @@ export function OccupationPicker({
     const n = ++seq.current;
     setLoading(true);
     try {
-      const d = await api.get<{ items: OccupationOption[] }>(
+      const d = await api.get(
         '/api/applications/occupation-options',
-        { q, limit: 20 },
+        { query: { q, limit: 20 } },
         { silent: true },
       );
       if (n === seq.current) setOptions(d.items);

@@ -9,7 +9,7 @@ import { useEffect, useImperativeHandle, useState, type Ref } from 'react';
 import { modeOrderNote, type OrganizationKind } from '@skillcert/domain';
 import { api } from '../../../api/client';
 import type { ApplicationDetail, Round, ScopeItem, ScopeItemInput } from '../../../api/filing-types';
-import type { Chain } from '../../../api/types';
+import type { ChainItem as Chain } from '@skillcert/contracts';
 import { FormModal } from '../../../components/FormModal';
 import { ShortageTag } from '../ShortageTag';
 import { ScopeItemFields } from './ScopeItemFields';
@@ -53,7 +53,7 @@ export function ScopeStep({
   const kind = detail.organization.kind as OrganizationKind;
 
   useEffect(() => {
-    api.get<Round>(`/api/rounds/${detail.roundId}`, undefined, { silent: true }).then(
+    api.get('/api/rounds/:id', { params: { id: detail.roundId } }, { silent: true }).then(
       (r) => setPolicy(r.policy),
       () => undefined,
     );
