@@ -16,7 +16,7 @@ import {
 } from '@skillcert/domain/admin-separation';
 import { api } from '../api/client';
 import type { StaffUser } from '@skillcert/contracts';
-import { useMe } from '../auth/session';
+import { useCan, useMe } from '../auth/session';
 import { CitySelect } from '../components/divisions';
 import { formatDateTime } from '../components/format';
 import { ListTable } from '../components/ListTable';
@@ -33,8 +33,9 @@ import {
 
 export default function AdminUsersPage() {
   const me = useMe();
+  const can = useCan();
   const { message, modal } = App.useApp();
-  const isSysAdmin = me.role === 'sys_admin';
+  const isSysAdmin = can('user.create');
   const may = (u: StaffUser, op: AccountOperation) =>
     mayAdministerAccount({ userId: me.id, role: me.role }, u, op);
   const [form] = Form.useForm();

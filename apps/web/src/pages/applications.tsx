@@ -10,7 +10,7 @@ import { Link } from 'react-router';
 import { APPLICATION_STATUS_LABELS } from '@skillcert/domain';
 import { api, asPaged } from '../api/client';
 import type { ApplicationSummary, Round } from '../api/filing-types';
-import { useMe } from '../auth/session';
+import { useCan, useMe } from '../auth/session';
 import { formatDateTime } from '../components/format';
 import { ListTable } from '../components/ListTable';
 import { PageHeader } from '../components/PageHeader';
@@ -23,7 +23,8 @@ const EDITABLE = ['draft', 'returned'];
 
 export default function ApplicationsPage() {
   const me = useMe();
-  const applicant = me.role === 'applicant';
+  const can = useCan();
+  const applicant = can('application.edit');
   const [form] = Form.useForm();
   const list = usePagedList('/api/applications');
   const [rounds, setRounds] = useState<Round[]>([]);

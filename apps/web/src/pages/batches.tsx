@@ -10,7 +10,7 @@ import { Link } from 'react-router';
 import { api, asPaged } from '../api/client';
 import type { ApplicationSummary, Round } from '../api/filing-types';
 import type { BatchSummary } from '../api/review-types';
-import { useMe } from '../auth/session';
+import { useCan } from '../auth/session';
 import { formatDateTime } from '../components/format';
 import { PageHeader } from '../components/PageHeader';
 
@@ -100,8 +100,8 @@ function Forward({ rounds, onForwarded }: { rounds: Round[]; onForwarded(): void
 }
 
 export default function BatchesPage() {
-  const me = useMe();
-  const bureau = me.role === 'city_bureau';
+  const can = useCan();
+  const bureau = can('batch.forward');
   const [rounds, setRounds] = useState<Round[]>([]);
   const [batches, setBatches] = useState<BatchSummary[] | null>(null);
 

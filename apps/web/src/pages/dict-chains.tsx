@@ -5,7 +5,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { api } from '../api/client';
 import type { ChainItem as Chain } from '@skillcert/contracts';
-import { useMe } from '../auth/session';
+import { useCan } from '../auth/session';
 import { FormModal } from '../components/FormModal';
 import { ListTable } from '../components/ListTable';
 import { PageHeader } from '../components/PageHeader';
@@ -18,9 +18,9 @@ interface ChainValues {
 }
 
 export default function ChainsPage() {
-  const me = useMe();
+  const can = useCan();
   const { message } = App.useApp();
-  const canEdit = me.role === 'sys_admin';
+  const canEdit = can('dictionary.edit');
   const [form] = Form.useForm();
   const list = usePagedList('/api/dict/chains');
   const [editing, setEditing] = useState<Chain | 'new' | null>(null);

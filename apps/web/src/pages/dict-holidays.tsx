@@ -18,7 +18,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api } from '../api/client';
 import type { HolidayDay, HolidayYear } from '@skillcert/contracts';
-import { useMe } from '../auth/session';
+import { useCan } from '../auth/session';
 import { weekdayOf } from '../components/format';
 import { PageHeader } from '../components/PageHeader';
 import { HolidayEditor } from './dict/HolidayEditor';
@@ -27,8 +27,8 @@ const thisYear = dayjs().year();
 const YEARS = Array.from({ length: thisYear + 3 - 2020 }, (_, i) => 2020 + i);
 
 export default function HolidaysPage() {
-  const me = useMe();
-  const canEdit = me.role === 'sys_admin';
+  const can = useCan();
+  const canEdit = can('dictionary.edit');
   const [year, setYear] = useState(thisYear);
   const [data, setData] = useState<HolidayYear | null>(null);
   const [loading, setLoading] = useState(false);

@@ -6,7 +6,7 @@ import { App, Button, Form, Input, Select, Space, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import type { StandardItem as SkillStandard } from '@skillcert/contracts';
-import { useMe } from '../auth/session';
+import { useCan } from '../auth/session';
 import { ListTable } from '../components/ListTable';
 import { PageHeader } from '../components/PageHeader';
 import { cleanQuery, SearchForm } from '../components/SearchForm';
@@ -23,9 +23,9 @@ const MAPPING: Record<string, { label: string; color: string; tip: string }> = {
 };
 
 export default function StandardsPage() {
-  const me = useMe();
+  const can = useCan();
   const { message } = App.useApp();
-  const canEdit = me.role === 'sys_admin';
+  const canEdit = can('dictionary.edit');
   const [form] = Form.useForm();
   const list = usePagedList('/api/dict/standards');
   const [editing, setEditing] = useState<SkillStandard | null>(null);

@@ -8,7 +8,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { api, ApiError } from '../api/client';
 import type { Round } from '../api/filing-types';
-import { useMe } from '../auth/session';
+import { useCan } from '../auth/session';
 import { formatDate, formatDateTime } from '../components/format';
 import { ROUND_STATUS } from '../components/labels';
 import { ListTable } from '../components/ListTable';
@@ -18,9 +18,9 @@ import { usePagedList } from '../components/usePagedList';
 import { RoundDrawer } from './rounds/RoundDrawer';
 
 export default function RoundsPage() {
-  const me = useMe();
+  const can = useCan();
   const { message, modal } = App.useApp();
-  const canManage = me.role === 'province_center';
+  const canManage = can('round.manage');
   const [form] = Form.useForm();
   const list = usePagedList('/api/rounds');
   const [drawer, setDrawer] = useState<{ round: Round | null } | null>(null);

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Form, InputNumber, Skeleton } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import type { StageLimits } from '../api/review-types';
-import { useMe } from '../auth/session';
+import { useCan } from '../auth/session';
 import { PageHeader } from '../components/PageHeader';
 
 const STAGES: { key: keyof StageLimits; label: string; help: string }[] = [
@@ -18,9 +18,9 @@ const STAGES: { key: keyof StageLimits; label: string; help: string }[] = [
 ];
 
 export default function StageLimitsPage() {
-  const me = useMe();
+  const can = useCan();
   const { message } = App.useApp();
-  const editable = me.role === 'province_center';
+  const editable = can('stagePolicy.edit');
   const [form] = Form.useForm<StageLimits>();
   const [loaded, setLoaded] = useState<StageLimits | null>(null);
   const [busy, setBusy] = useState(false);

@@ -6,7 +6,7 @@ import { Alert, Button, Card, Space, Table, Tabs, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client';
-import { useMe } from '../../auth/session';
+import { useCan } from '../../auth/session';
 import { formatDate, formatDateTime } from '../../components/format';
 import { ListTable } from '../../components/ListTable';
 import { PageHeader } from '../../components/PageHeader';
@@ -105,8 +105,8 @@ function Published() {
 }
 
 export default function FilingListsStaffPage() {
-  const me = useMe();
-  const canConfirm = me.role === 'province_bureau';
+  const can = useCan();
+  const canConfirm = can('filingList.confirm');
   return (
     <>
       <PageHeader

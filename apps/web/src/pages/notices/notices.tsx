@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { NoticeSummaryDto } from '@skillcert/contracts';
 import { api } from '../../api/client';
-import { useMe } from '../../auth/session';
+import { useCan } from '../../auth/session';
 import { formatDate } from '../../components/format';
 import { ListTable } from '../../components/ListTable';
 import { PageHeader } from '../../components/PageHeader';
@@ -96,11 +96,11 @@ function PrepareModal({ open, onClose }: { open: boolean; onClose(): void }) {
 }
 
 export default function NoticesPage() {
-  const me = useMe();
+  const can = useCan();
   const [form] = Form.useForm();
   const list = usePagedList('/api/notices');
   const [preparing, setPreparing] = useState(false);
-  const center = me.role === 'province_center';
+  const center = can('notice.prepare');
 
   return (
     <>

@@ -24,7 +24,7 @@ import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import type { Round } from '../../api/filing-types';
-import { useMe } from '../../auth/session';
+import { useCan } from '../../auth/session';
 import { formatDateTime } from '../../components/format';
 import { FormModal } from '../../components/FormModal';
 import { ListTable } from '../../components/ListTable';
@@ -253,9 +253,9 @@ function PolicyModal({ open, onClose }: { open: boolean; onClose(): void }) {
 }
 
 export default function SpotChecksPage() {
-  const me = useMe();
+  const can = useCan();
   const navigate = useNavigate();
-  const canManage = me.role === 'province_center';
+  const canManage = can('spotCheck.manage');
   const rounds = useRounds();
   const [form] = Form.useForm();
   const list = usePagedList('/api/spot-checks');
