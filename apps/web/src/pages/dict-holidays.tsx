@@ -19,7 +19,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api } from '../api/client';
 import type { HolidayDay, HolidayYear } from '@skillcert/contracts';
 import { useCan } from '../auth/session';
-import { weekdayOf } from '../components/format';
+import { weekdayOf, calendarDateOf } from '../components/format';
 import { PageHeader } from '../components/PageHeader';
 import { HolidayEditor } from './dict/HolidayEditor';
 
@@ -139,7 +139,7 @@ export default function HolidaysPage() {
                     validRange={[dayjs(`${year}-01-01`), dayjs(`${year}-12-31`)]}
                     cellRender={(d, info) => {
                       if (info.type !== 'date') return info.originNode;
-                      const h = byDate.get(d.format('YYYY-MM-DD'));
+                      const h = byDate.get(calendarDateOf(d));
                       if (!h) return null;
                       return (
                         <Badge

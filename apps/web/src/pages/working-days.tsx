@@ -15,7 +15,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, ApiError } from '../api/client';
 import type { WorkingDaysResponse as WorkingDaysAnswer } from '@skillcert/contracts';
-import { formatDateLong, todayInShanghai, weekdayOf } from '../components/format';
+import { formatDateLong, todayInShanghai, weekdayOf, calendarDateOf } from '../components/format';
 
 export default function WorkingDaysPage() {
   const [answer, setAnswer] = useState<WorkingDaysAnswer | null>(null);
@@ -30,7 +30,7 @@ export default function WorkingDaysPage() {
       setAnswer(
         await api.get(
           '/api/public/working-days',
-          { query: { start: v.start.format('YYYY-MM-DD'), days: v.days } },
+          { query: { start: calendarDateOf(v.start), days: v.days } },
           { silent: true, noAuthRedirect: true },
         ),
       );

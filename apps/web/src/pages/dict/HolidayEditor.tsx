@@ -5,6 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../api/client';
 import type { HolidayDay } from '@skillcert/contracts';
 import { FormModal } from '../../components/FormModal';
+import { calendarDateOf } from '../../components/format';
 
 interface Row {
   date: Dayjs;
@@ -46,7 +47,7 @@ export function HolidayEditor({
       onClose={onClose}
       onSubmit={async (v) => {
         const out = (v.days ?? []).map((d) => ({
-          date: d.date.format('YYYY-MM-DD'),
+          date: calendarDateOf(d.date),
           name: d.name.trim(),
           isOffDay: d.isOffDay,
         }));

@@ -24,7 +24,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../../api/client';
 import { useCan } from '../../auth/session';
-import { formatDate, formatDateTime, todayInShanghai } from '../../components/format';
+import { formatDate, formatDateTime, todayInShanghai, calendarDateOf } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import type { ConfirmationPreview } from './types';
 
@@ -79,7 +79,7 @@ export default function ConfirmFilingPage() {
             将发布新一批备案名单：{count('confirm')} 项职业（工种）予以备案，{count('held')} 项暂缓确认； 为{' '}
             {newBodies} 家首次备案的机构分配评价机构序列码。
           </span>
-          <span>生效日期：{effectiveDate.format('YYYY-MM-DD')}。确认后不能撤回。</span>
+          <span>生效日期：{calendarDateOf(effectiveDate)}。确认后不能撤回。</span>
         </Space>
       ),
       okText: '确认备案',
@@ -90,7 +90,7 @@ export default function ConfirmFilingPage() {
           const r = await api.post('/api/filing-lists', {
             body: {
               noticeId: preview.noticeId,
-              effectiveDate: effectiveDate.format('YYYY-MM-DD'),
+              effectiveDate: calendarDateOf(effectiveDate),
               version: preview.version,
             },
           });
@@ -145,7 +145,7 @@ export default function ConfirmFilingPage() {
                 value={effectiveDate}
                 onChange={(d) => d && setEffectiveDate(d)}
                 allowClear={false}
-                disabledDate={(d) => !!preview.endDate && d.format('YYYY-MM-DD') <= preview.endDate}
+                disabledDate={(d) => !!preview.endDate && calendarDateOf(d) <= preview.endDate}
               />
             </Form.Item>
             <Form.Item>

@@ -29,7 +29,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { NoticeDetailDto, NoticeWindowDto, ObjectionSummaryDto } from '@skillcert/contracts';
 import { api, ApiError } from '../../api/client';
-import { formatDateLong, formatDateTime, todayInShanghai } from '../../components/format';
+import { formatDateLong, formatDateTime, todayInShanghai, calendarDateOf } from '../../components/format';
 import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusTag } from '../applications/StatusTag';
@@ -58,7 +58,7 @@ function PublishCard({ notice, onDone }: { notice: NoticeDetailDto; onDone(d: No
     api
       .get(
         '/api/notices/:id/preview',
-        { params: { id: notice.id }, query: { startDate: start.format('YYYY-MM-DD') } },
+        { params: { id: notice.id }, query: { startDate: calendarDateOf(start) } },
         { silent: true },
       )
       .then(

@@ -7,6 +7,7 @@ import { Alert, App, Button, DatePicker, Form, Input, Modal, Table, Upload, type
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, ApiError } from '../../api/client';
+import { calendarDateOf } from '../../components/format';
 
 interface ImportValues {
   source: string;
@@ -55,7 +56,7 @@ export function CreditBlacklistImportModal({
     const fd = new FormData();
     // Text fields first: the server reads them before the file.
     fd.set('source', values.source.trim());
-    fd.set('sourceDate', values.sourceDate.format('YYYY-MM-DD'));
+    fd.set('sourceDate', calendarDateOf(values.sourceDate));
     fd.set('file', file, file.name);
     setBusy(true);
     setRowErrors([]);

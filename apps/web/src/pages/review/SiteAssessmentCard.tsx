@@ -24,7 +24,7 @@ import { useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import type { MaterialSlotView } from '../../api/filing-types';
 import type { SiteAssessment } from '../../api/review-types';
-import { formatDate } from '../../components/format';
+import { formatDate, calendarDateOf } from '../../components/format';
 
 interface Values {
   visitDate: Dayjs;
@@ -117,7 +117,7 @@ export function SiteAssessmentCard({
       await api.post('/api/applications/:id/site-assessments', {
         params: { id: applicationId },
         body: {
-          visitDate: v.visitDate.format('YYYY-MM-DD'),
+          visitDate: calendarDateOf(v.visitDate),
           participants: v.participants.trim(),
           findings: v.findings.trim(),
           checklist: slots.map((s) => {

@@ -21,7 +21,7 @@ import { useEffect, useState } from 'react';
 import { NOTICE_DOCUMENT_TITLE } from '@skillcert/domain';
 import { api } from '../../api/client';
 import type { MaterialSlotDto, Round } from '../../api/filing-types';
-import { todayInShanghai } from '../../components/format';
+import { todayInShanghai, calendarDateOf } from '../../components/format';
 import { MaterialSlotsTable } from './MaterialSlotsTable';
 
 interface RoundValues {
@@ -89,8 +89,8 @@ export function RoundDrawer({
       title: v.title.trim(),
       noticeDocumentTitle: v.noticeDocumentTitle.trim(),
       noticeText: v.noticeText.trim(),
-      windowStart: v.window[0].format('YYYY-MM-DD'),
-      windowEnd: v.window[1].format('YYYY-MM-DD'),
+      windowStart: calendarDateOf(v.window[0]),
+      windowEnd: calendarDateOf(v.window[1]),
     };
     setBusy(true);
     try {
