@@ -12,6 +12,7 @@ import { PageHeader } from '../components/PageHeader';
 import { usePagedList } from '../components/usePagedList';
 import { OccupationDetail } from './dict/OccupationDetail';
 import { OCCUPATION_LEVELS, OccupationTags } from './dict/occupation-tags';
+import { codedOccupation } from '../components/occupation-label';
 
 const PATH = '/api/dict/occupations' as const;
 
@@ -31,9 +32,7 @@ const toNode = (o: Occupation): TreeDataNode => ({
   isLeaf: !o.hasChildren,
   title: (
     <Space size={4} wrap>
-      <span>
-        {o.code} {o.name}
-      </span>
+      <span>{codedOccupation(o.code, o.name)}</span>
       <OccupationTags o={o} />
     </Space>
   ),

@@ -14,6 +14,7 @@ import { usePagedList } from '../components/usePagedList';
 import { levelText } from './dict/occupation-tags';
 import { StandardEditor } from './dict/StandardEditor';
 import { StandardImportButtons } from './dict/StandardImport';
+import { codedOccupation } from '../components/occupation-label';
 
 const MAPPING: Record<string, { label: string; color: string; tip: string }> = {
   data: { label: '代码对应', color: 'green', tip: '标准的职业代码与2022年版大典一致' },
@@ -45,7 +46,7 @@ export default function StandardsPage() {
         const m = MAPPING[s.mappingStatus];
         return (
           <Space size={4} wrap>
-            {s.mappedOccupationCode ? `${s.mappedOccupationCode} ${s.mappedOccupationName ?? ''}` : '—'}
+            {s.mappedOccupationCode ? codedOccupation(s.mappedOccupationCode, s.mappedOccupationName) : '—'}
             <Tooltip title={m?.tip}>
               <Tag color={m?.color}>{m?.label ?? s.mappingStatus}</Tag>
             </Tooltip>

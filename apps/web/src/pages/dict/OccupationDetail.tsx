@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { routeKey } from '../../api/query';
 import { levelText, OCCUPATION_LEVELS, OccupationTags } from './occupation-tags';
+import { codedOccupation } from '../../components/occupation-label';
 
 export function OccupationDetail({ code }: { code: string | null }) {
   const detail = useQuery({
@@ -24,7 +25,7 @@ export function OccupationDetail({ code }: { code: string | null }) {
   if (loading || !o)
     return <Card>{loading ? <Skeleton active /> : <Empty description="未找到该职业" />}</Card>;
   return (
-    <Card title={`${o.code} ${o.name}`}>
+    <Card title={codedOccupation(o.code, o.name)}>
       <Descriptions column={1} size="small" bordered>
         <Descriptions.Item label="层级">{OCCUPATION_LEVELS[o.level] ?? o.level}</Descriptions.Item>
         <Descriptions.Item label="上级代码">{o.parentCode ?? '—'}</Descriptions.Item>

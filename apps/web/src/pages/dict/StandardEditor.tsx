@@ -5,6 +5,7 @@ import { FILABLE_SKILL_LEVELS, isSkillLevel, parseSkillLevel, skillLevelLabel } 
 import { api, asPaged } from '../../api/client';
 import type { StandardItem as SkillStandard } from '@skillcert/contracts';
 import { FormModal } from '../../components/FormModal';
+import { codedOccupation } from '../../components/occupation-label';
 
 function OccupationPicker(props: {
   value?: string;
@@ -34,7 +35,7 @@ function OccupationPicker(props: {
           setOptions(
             asPaged(d)
               .items.filter((o) => o.level === 'occupation')
-              .map((o) => ({ value: o.code, label: `${o.code} ${o.name}` })),
+              .map((o) => ({ value: o.code, label: codedOccupation(o.code, o.name) })),
           );
         })
         .catch(() => undefined)
@@ -110,7 +111,7 @@ export function StandardEditor({
         <OccupationPicker
           initialLabel={
             standard?.mappedOccupationCode
-              ? `${standard.mappedOccupationCode} ${standard.mappedOccupationName ?? ''}`.trim()
+              ? codedOccupation(standard.mappedOccupationCode, standard.mappedOccupationName).trim()
               : undefined
           }
         />

@@ -27,6 +27,7 @@ import { useCan } from '../../auth/session';
 import { formatDate, formatDateTime, todayInShanghai, calendarDateOf } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import type { ConfirmationPreview } from './types';
+import { codedOccupation } from '../../components/occupation-label';
 
 type PreviewApp = ConfirmationPreview['applications'][number];
 type PreviewItem = PreviewApp['items'][number];
@@ -186,8 +187,7 @@ export default function ConfirmFilingPage() {
               {
                 title: '职业（工种）',
                 key: 'o',
-                render: (_, i) =>
-                  `${i.occupationCode} ${i.occupationName ?? ''}${i.jobName ? `（${i.jobName}）` : ''}`,
+                render: (_, i) => codedOccupation(i.occupationCode, i.occupationName, i.jobName),
               },
               { title: '等级', dataIndex: 'levelLabels', render: (l: string[]) => l.join('、') },
               { title: '评价方式', dataIndex: 'modeLabel' },

@@ -10,6 +10,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { routeKey } from '../../api/query';
 import { errorText, PUBLIC_REQUEST, type FilingListDetail } from './registry-shared';
+import { occupationWithJob } from '../../components/occupation-label';
 
 type Row = FilingListDetail['rows'][number];
 
@@ -91,8 +92,7 @@ export default function FilingListDetailPage() {
             {
               title: '职业（工种）',
               key: 'occupation',
-              render: (_, r) =>
-                `${r.occupationName ?? r.occupationCode}${r.jobName ? `（${r.jobName}）` : ''}`,
+              render: (_, r) => occupationWithJob(r),
             },
             { title: '等级', dataIndex: 'levelLabels', render: (l: string[]) => l.join('、') },
             { title: '评价方式', dataIndex: 'modeLabel' },

@@ -13,6 +13,7 @@ import { validateMobile } from '@skillcert/domain';
 import type { HumanCheckChallengeDto, NoticeItemDto, ObjectionReceiptDto } from '@skillcert/contracts';
 import { api, ApiError } from '../../api/client';
 import { formatDateTime } from '../../components/format';
+import { occupationWithJob } from '../../components/occupation-label';
 
 const MAX_FILES = 5;
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -70,7 +71,7 @@ export function ObjectionForm({
           .filter((i) => i.status === 'listed')
           .map((i) => ({
             value: `item:${i.id}`,
-            label: `${i.organizationName} — ${i.occupationName}${i.jobName ? `（${i.jobName}）` : ''}`,
+            label: `${i.organizationName} — ${occupationWithJob(i)}`,
           })),
       },
       {

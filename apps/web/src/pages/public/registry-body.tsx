@@ -21,6 +21,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { routeKey } from '../../api/query';
 import { errorText, PUBLIC_REQUEST, RegistryStatusTag, type RegistryBodyDetail } from './registry-shared';
+import { occupationNameOf } from '../../components/occupation-label';
 
 type Item = RegistryBodyDetail['items'][number];
 
@@ -103,7 +104,7 @@ export default function RegistryBodyPage() {
               render: (_, i) => (
                 <Space orientation="vertical" size={0}>
                   <span>
-                    {i.occupationName ?? i.occupationCode}
+                    {occupationNameOf(i)}
                     {i.jobName ? `（${i.jobName}）` : ''}
                   </span>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -38,6 +38,7 @@ import {
   useCityOptions,
   type RegistryBody,
 } from './registry-shared';
+import { codedOccupation } from '../../components/occupation-label';
 
 const FIELDS = ['name', 'creditCode', 'occupationCode', 'level', 'mode', 'cityCode', 'status'] as const;
 
@@ -46,7 +47,7 @@ function useOccupationOptions(text: string) {
   useEffect(() => {
     const t = setTimeout(() => {
       api.get('/api/public/occupations', { query: { q: text } }, PUBLIC_REQUEST).then(
-        (d) => setOptions(d.items.map((o) => ({ value: o.code, label: `${o.code} ${o.name}` }))),
+        (d) => setOptions(d.items.map((o) => ({ value: o.code, label: codedOccupation(o.code, o.name) }))),
         () => setOptions([]),
       );
     }, 250);

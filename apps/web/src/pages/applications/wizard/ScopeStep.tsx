@@ -15,6 +15,7 @@ import { ShortageTag } from '../ShortageTag';
 import { ScopeItemFields } from './ScopeItemFields';
 import { TargetedOccupations } from './TargetedOccupations';
 import type { Draft, Focus, StepHandle } from './useDraft';
+import { occupationNameOf } from '../../../components/occupation-label';
 
 const opt = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
 
@@ -95,7 +96,7 @@ export function ScopeStep({
             title={
               <Space size={4} wrap>
                 <span>
-                  {i + 1}. {s.occupationName ?? s.occupationCode}
+                  {i + 1}. {occupationNameOf(s)}
                 </span>
                 <Typography.Text type="secondary">{s.occupationCode}</Typography.Text>
                 {s.jobName && <span>· 工种：{s.jobName}</span>}
