@@ -5,11 +5,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Input, Select, Space } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { APPLICATION_STATUS_LABELS } from '@skillcert/domain';
-import { api, asPaged } from '../api/client';
-import type { ApplicationSummary, Round } from '../api/filing-types';
+import type { ApplicationSummary } from '../api/filing-types';
 import { useCan, useMe } from '../auth/session';
 import { formatDateTime } from '../components/format';
 import { ListTable } from '../components/ListTable';
@@ -18,6 +17,7 @@ import { cleanQuery, SearchForm } from '../components/SearchForm';
 import { usePagedList } from '../components/usePagedList';
 import { NewApplicationModal } from './applications/NewApplicationModal';
 import { StatusTag } from './applications/StatusTag';
+import { useRounds } from '../api/useRounds';
 
 const EDITABLE = ['draft', 'returned'];
 
@@ -27,15 +27,8 @@ export default function ApplicationsPage() {
   const applicant = can('application.edit');
   const [form] = Form.useForm();
   const list = usePagedList('/api/applications');
-  const [rounds, setRounds] = useState<Round[]>([]);
+  const rounds = useRounds();
   const [creating, setCreating] = useState(false);
-
-  useEffect(() => {
-    api.get('/api/rounds', { query: { pageSize: 100 } }).then(
-      (d) => setRounds(asPaged(d).items),
-      () => undefined,
-    );
-  }, []);
 
   const statusOptions = Object.entries(APPLICATION_STATUS_LABELS)
     .filter(([s]) => applicant || s !== 'draft')

@@ -13,6 +13,7 @@ import type { BatchSummary } from '../api/review-types';
 import { useCan } from '../auth/session';
 import { formatDateTime } from '../components/format';
 import { PageHeader } from '../components/PageHeader';
+import { useRounds } from '../api/useRounds';
 
 function Forward({ rounds, onForwarded }: { rounds: Round[]; onForwarded(): void }) {
   const { message, modal } = App.useApp();
@@ -102,7 +103,7 @@ function Forward({ rounds, onForwarded }: { rounds: Round[]; onForwarded(): void
 export default function BatchesPage() {
   const can = useCan();
   const bureau = can('batch.forward');
-  const [rounds, setRounds] = useState<Round[]>([]);
+  const rounds = useRounds();
   const [batches, setBatches] = useState<BatchSummary[] | null>(null);
 
   const load = useCallback(() => {
@@ -113,10 +114,6 @@ export default function BatchesPage() {
   }, []);
   useEffect(() => {
     load();
-    api.get('/api/rounds', { query: { pageSize: 100 } }).then(
-      (d) => setRounds(asPaged(d).items),
-      () => undefined,
-    );
   }, [load]);
 
   const download = (b: BatchSummary, ext: 'xlsx' | 'pdf') =>

@@ -5,11 +5,8 @@
  */
 import { Form, Input, Select, Space, Switch, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { APPLICATION_STATUS_LABELS } from '@skillcert/domain';
-import { api, asPaged } from '../api/client';
-import type { Round } from '../api/filing-types';
 import type { InboxItem } from '../api/review-types';
 import { formatDateTime } from '../components/format';
 import { ListTable } from '../components/ListTable';
@@ -18,6 +15,7 @@ import { cleanQuery, SearchForm } from '../components/SearchForm';
 import { usePagedList } from '../components/usePagedList';
 import { StatusTag } from './applications/StatusTag';
 import { DueDate } from './review/DueDate';
+import { useRounds } from '../api/useRounds';
 
 export default function InboxPage() {
   const done = useLocation().pathname.startsWith('/inbox/done');
@@ -30,14 +28,7 @@ function InboxList({ done }: { done: boolean }) {
   const list = usePagedList(done ? '/api/inbox/done' : '/api/inbox', {
     initialQuery: { sort: done ? 'updated' : 'due' },
   });
-  const [rounds, setRounds] = useState<Round[]>([]);
-
-  useEffect(() => {
-    api.get('/api/rounds', { query: { pageSize: 100 } }).then(
-      (d) => setRounds(asPaged(d).items),
-      () => undefined,
-    );
-  }, []);
+  const rounds = useRounds();
 
   const columns: ColumnsType<InboxItem> = [
     {

@@ -32,17 +32,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { cleanQuery, SearchForm } from '../../components/SearchForm';
 import { usePagedList } from '../../components/usePagedList';
 import { DRAW_STATUS_COLOR, type DrawSummary, type SpotCheckPolicy, type SpotCheckPreview } from './types';
-
-function useRounds() {
-  const [rounds, setRounds] = useState<Round[]>([]);
-  useEffect(() => {
-    api.get('/api/rounds', { query: { pageSize: 100 } }).then(
-      (r) => setRounds(r.items),
-      () => undefined,
-    );
-  }, []);
-  return rounds;
-}
+import { useRounds } from '../../api/useRounds';
 
 interface CommitValues extends SpotCheckPolicy {
   roundId: string;

@@ -8,7 +8,7 @@ import { Alert, Button, Card, Empty, Popconfirm, Space, Tag, Typography } from '
 import { useEffect, useImperativeHandle, useState, type Ref } from 'react';
 import { modeOrderNote, type OrganizationKind } from '@skillcert/domain';
 import { api } from '../../../api/client';
-import type { ApplicationDetail, Round, ScopeItem, ScopeItemInput } from '../../../api/filing-types';
+import type { ApplicationDetail, ScopeItem, ScopeItemInput } from '../../../api/filing-types';
 import type { ChainItem as Chain } from '@skillcert/contracts';
 import { FormModal } from '../../../components/FormModal';
 import { ShortageTag } from '../ShortageTag';
@@ -16,6 +16,8 @@ import { ScopeItemFields } from './ScopeItemFields';
 import { TargetedOccupations } from './TargetedOccupations';
 import type { Draft, Focus, StepHandle } from './useDraft';
 import { occupationNameOf } from '../../../components/occupation-label';
+import { useQuery } from '@tanstack/react-query';
+import { routeKey } from '../../../api/query';
 
 const opt = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
 
@@ -49,16 +51,15 @@ export function ScopeStep({
   ref: Ref<StepHandle>;
 }) {
   const [editing, setEditing] = useState<number | 'new' | null>(null);
-  const [policy, setPolicy] = useState<Round['policy'] | null>(null);
+  // The round's policy shapes the scope rules; a failed read is shown by the client.
+  const policy =
+    useQuery({
+      queryKey: routeKey('/api/rounds/:id', detail.roundId),
+      queryFn: () => api.get('/api/rounds/:id', { params: { id: detail.roundId } }),
+    }).data?.policy ?? null;
   const items = detail.scopeItems;
   const kind = detail.organization.kind as OrganizationKind;
 
-  useEffect(() => {
-    api.get('/api/rounds/:id', { params: { id: detail.roundId } }, { silent: true }).then(
-      (r) => setPolicy(r.policy),
-      () => undefined,
-    );
-  }, [detail.roundId]);
   // Only when a finding asks for it (a new focus object each time), not when the list changes.
   useEffect(() => {
     if (focus?.scopeItemIndex !== undefined) setEditing(focus.scopeItemIndex);
