@@ -12,6 +12,9 @@ export const queryClient = new QueryClient({
       // The client already shows the server's message; a failed read is shown, not silently retried.
       retry: false,
       refetchOnWindowFocus: false,
+      // A page opened again reads afresh instead of showing what it saw last time; reads shown together
+      // (the same route on one screen) still share one request.
+      gcTime: 0,
     },
     mutations: { retry: false },
   },
