@@ -23,6 +23,7 @@ export const auditEntry = z.object({
   hash: z.string(),
 });
 export const auditList = page(auditEntry);
+export type AuditEntry = z.infer<typeof auditEntry>;
 export const auditQuery = z.object({
   action: z.string().trim().max(64).optional(),
   actor: z.string().trim().max(64).optional(),
@@ -39,6 +40,7 @@ export const chainVerification = z.object({
   firstBrokenId: z.number().nullable(),
   message: z.string(),
 });
+export type ChainVerification = z.infer<typeof chainVerification>;
 
 export const liveSession = z.object({
   id: z.string(),
@@ -50,6 +52,7 @@ export const liveSession = z.object({
   createdAt: z.string(),
   lastSeenAt: z.string(),
 });
+export type LiveSession = z.infer<typeof liveSession>;
 
 export const securityPolicy = z.strictObject({
   passwordMinLength: z.number().int().min(8, '口令最小长度不得低于8位').max(64),
@@ -61,3 +64,4 @@ export const securityPolicy = z.strictObject({
 export const homeStats = z.object({
   cards: z.array(z.object({ key: z.string(), label: z.string(), value: z.number() })),
 });
+export type HomeStats = z.infer<typeof homeStats>;

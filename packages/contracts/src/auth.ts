@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '@skillcert/domain';
+import { ACTION_NAMES, ROLES } from '@skillcert/domain';
 
 export const loginRequest = z.strictObject({
   username: z.string().trim().min(1, '请输入用户名').max(64),
@@ -19,10 +19,13 @@ export const me = z.object({
   organizationStatus: z.string().nullable(),
   isOrgAdmin: z.boolean(),
   mustChangePassword: z.boolean(),
+  /** What the caller may do (the domain's action table): the web's menu, page guards and buttons read it. */
+  abilities: z.array(z.enum(ACTION_NAMES)),
 });
 export type Me = z.infer<typeof me>;
 
 export const sessionResponse = z.object({ user: me, csrfToken: z.string() });
+export type SessionAnswer = z.infer<typeof sessionResponse>;
 
 /**
  * Login answer: a session, or the second step still needed (动态口令): `verify` an enrolled factor, or

@@ -206,6 +206,7 @@ export const holidayYearResponse = z.object({
   days: z.array(z.object({ date: z.string(), name: z.string(), isOffDay: z.boolean() })),
 });
 export type HolidayYear = z.infer<typeof holidayYearResponse>;
+export type HolidayDay = HolidayYear['days'][number];
 
 export const holidayYearParams = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
 

@@ -66,6 +66,7 @@ export const organizationSummary = z.object({
   abilities: z.object({ activate: z.boolean(), revealContact: z.boolean(), manageColleagues: z.boolean() }),
 });
 export const organizationList = page(organizationSummary);
+export type OrganizationSummary = z.infer<typeof organizationSummary>;
 
 export const organizationListQuery = z.object({
   q: z.string().trim().max(100).optional(),
@@ -92,6 +93,7 @@ export const colleague = z.object({
   phoneMasked: z.string().nullable(),
   lastLoginAt: z.string().nullable(),
 });
+export type Colleague = z.infer<typeof colleague>;
 export const addColleagueRequest = z.strictObject({
   username: usernameField,
   displayName: displayNameField,

@@ -27,6 +27,7 @@ export const staffUser = z.object({
   version: z.number(),
 });
 export const userList = page(staffUser);
+export type StaffUser = z.infer<typeof staffUser>;
 export const userListQuery = z.object({
   q: z.string().trim().max(64).optional(),
   role: z.enum(ROLES).optional(),

@@ -109,6 +109,31 @@ export const ACTIONS = {
   'audit.read': ['audit_admin'],
   'audit.verify': ['audit_admin'],
   'audit.export': ['audit_admin'],
+  // 页面: pages whose audience is narrower than the reads behind them (dictionaries and rounds are read
+  // by everyone). The web's menu and page guard check these, as the server sends them with the session.
+  'page.rounds': ['province_center', 'province_bureau'],
+  'page.caseApplications': ['city_center', 'city_bureau', 'province_center', 'province_bureau'],
+  'page.occupations': [
+    'city_center',
+    'city_bureau',
+    'province_center',
+    'province_bureau',
+    'sys_admin',
+    'expert',
+    'inspector',
+    'applicant',
+  ],
+  'page.standards': [
+    'city_center',
+    'city_bureau',
+    'province_center',
+    'province_bureau',
+    'sys_admin',
+    'expert',
+    'inspector',
+  ],
+  'page.chains': ['city_center', 'city_bureau', 'province_center', 'province_bureau', 'sys_admin', 'expert'],
+  'page.divisions': ['city_center', 'city_bureau', 'province_center', 'province_bureau', 'sys_admin'],
 } as const satisfies Record<string, readonly (Role | '*')[]>;
 
 export type Action = keyof typeof ACTIONS;
@@ -142,6 +167,14 @@ export function inScope(actor: Actor, resource: ScopedResource): boolean {
     default:
       return true;
   }
+}
+
+/** Every action name, for the contracts' enum of the abilities sent with the session. */
+export const ACTION_NAMES = Object.keys(ACTIONS) as [Action, ...Action[]];
+
+/** Every action the actor may perform somewhere (no record in view): what the web's menu and buttons read. */
+export function actionsOf(actor: Actor): Action[] {
+  return ACTION_NAMES.filter((action) => can(actor, action));
 }
 
 export function can(actor: Actor, action: Action, resource?: ScopedResource): boolean {

@@ -1,7 +1,8 @@
 /** Who is logged in: probed once with GET /api/auth/me, updated by login, logout and password change. */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError, setCsrfToken } from '../api/client';
-import type { Me, SessionAnswer } from '../api/types';
+import type { Me } from '@skillcert/contracts';
+import type { Action } from '@skillcert/domain/abilities';
 
 interface Session {
   me: Me | null;
@@ -22,7 +23,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      const answer = await api.get<SessionAnswer>('/api/auth/me', undefined, {
+      const answer = await api.get('/api/auth/me', undefined, {
         silent: true,
         noAuthRedirect: true,
       });
@@ -45,9 +46,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [refresh]);
 
   const login = useCallback(async (username: string, password: string) => {
-    const answer = await api.post<SessionAnswer>(
+    const answer = await api.post(
       '/api/auth/login',
-      { username, password },
+      { body: { username, password } },
       { silent: true, noAuthRedirect: true },
     );
     setMe(answer.user);
@@ -56,7 +57,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     try {
-      await api.post('/api/auth/logout', {}, { silent: true, noAuthRedirect: true });
+      await api.post('/api/auth/logout', { body: {} }, { silent: true, noAuthRedirect: true });
     } finally {
       setCsrfToken(null);
       setMe(null);
@@ -86,4 +87,13 @@ export function useMe(): Me {
   const { me } = useSession();
   if (!me) throw new Error('useMe without a logged-in user');
   return me;
+}
+
+/**
+ * Whether the caller may perform an action, as the server's action table decides (sent with the
+ * session): buttons and page parts read this instead of comparing roles.
+ */
+export function useCan(): (action: Action) => boolean {
+  const { abilities } = useMe();
+  return useCallback((action: Action) => abilities.includes(action), [abilities]);
 }

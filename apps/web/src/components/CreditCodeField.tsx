@@ -6,7 +6,7 @@ import { Alert, Form, Input, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { computeCreditCodeCheckChar, validateCreditCode } from '@skillcert/domain';
 import { api } from '../api/client';
-import type { CreditCodeCheck } from '../api/types';
+import type { CreditCodeCheck } from '@skillcert/contracts';
 
 const LENGTH_CODES = new Set(['CREDIT_CODE_REQUIRED', 'CREDIT_CODE_LENGTH']);
 
@@ -19,9 +19,9 @@ function useServerCheck(value: string | undefined): CreditCodeCheck | null {
     let live = true;
     const timer = setTimeout(() => {
       api
-        .get<CreditCodeCheck>(
+        .get(
           '/api/public/validate/credit-code',
-          { value: local.normalized },
+          { query: { value: local.normalized } },
           { silent: true, noAuthRedirect: true },
         )
         .then((a) => live && setAnswer(a))

@@ -4,6 +4,7 @@ import { Button, Form, Space, type FormInstance } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import type { Query } from '../api/client';
+import { calendarDateOf } from './format';
 
 /** Trims strings and drops empty values, so the URL only carries real criteria. */
 export function cleanQuery(values: Record<string, unknown>): Query {
@@ -13,7 +14,7 @@ export function cleanQuery(values: Record<string, unknown>): Query {
     if (typeof v === 'string') {
       if (v.trim()) out[k] = v.trim();
     } else if (typeof v === 'number' || typeof v === 'boolean') out[k] = v;
-    else if (dayjs.isDayjs(v)) out[k] = v.format('YYYY-MM-DD');
+    else if (dayjs.isDayjs(v)) out[k] = calendarDateOf(v);
   }
   return out;
 }

@@ -2,18 +2,16 @@
 import { Cascader, Select, type SelectProps } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
-import type { City } from '../api/types';
+import type { CityWithCounties as City } from '@skillcert/contracts';
 
 let cached: Promise<City[]> | null = null;
 
 export function loadDivisions(): Promise<City[]> {
   if (!cached) {
-    cached = api
-      .get<City[]>('/api/public/divisions', undefined, { noAuthRedirect: true })
-      .catch((e: unknown) => {
-        cached = null;
-        throw e;
-      });
+    cached = api.get('/api/public/divisions', undefined, { noAuthRedirect: true }).catch((e: unknown) => {
+      cached = null;
+      throw e;
+    });
   }
   return cached;
 }

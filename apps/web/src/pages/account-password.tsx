@@ -18,8 +18,10 @@ export default function AccountPasswordPage() {
     setBusy(true);
     try {
       await api.post('/api/auth/password', {
-        currentPassword: v.currentPassword,
-        newPassword: v.newPassword,
+        body: {
+          currentPassword: v.currentPassword,
+          newPassword: v.newPassword,
+        },
       });
       void message.success('密码已修改，下次登录请使用新密码');
       form.resetFields();

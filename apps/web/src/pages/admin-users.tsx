@@ -15,8 +15,8 @@ import {
   type AccountOperation,
 } from '@skillcert/domain/admin-separation';
 import { api } from '../api/client';
-import type { StaffUser } from '../api/types';
-import { useMe } from '../auth/session';
+import type { StaffUser } from '@skillcert/contracts';
+import { useCan, useMe } from '../auth/session';
 import { CitySelect } from '../components/divisions';
 import { formatDateTime } from '../components/format';
 import { ListTable } from '../components/ListTable';
@@ -33,12 +33,13 @@ import {
 
 export default function AdminUsersPage() {
   const me = useMe();
+  const can = useCan();
   const { message, modal } = App.useApp();
-  const isSysAdmin = me.role === 'sys_admin';
+  const isSysAdmin = can('user.create');
   const may = (u: StaffUser, op: AccountOperation) =>
     mayAdministerAccount({ userId: me.id, role: me.role }, u, op);
   const [form] = Form.useForm();
-  const list = usePagedList<StaffUser>('/api/admin/users');
+  const list = usePagedList('/api/admin/users');
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<StaffUser | null>(null);
   const [resetting, setResetting] = useState<StaffUser | null>(null);
@@ -46,7 +47,7 @@ export default function AdminUsersPage() {
 
   const unlock = async (u: StaffUser) => {
     try {
-      await api.post(`/api/admin/users/${encodeURIComponent(u.id)}/unlock`);
+      await api.post('/api/admin/users/:id/unlock', { params: { id: u.id } });
       void message.success(`已解锁 ${u.displayName}`);
       list.reload();
     } catch {
@@ -56,7 +57,7 @@ export default function AdminUsersPage() {
 
   const setStatus = async (u: StaffUser, status: 'active' | 'disabled') => {
     try {
-      await api.patch(`/api/admin/users/${encodeURIComponent(u.id)}`, { status, version: u.version });
+      await api.patch('/api/admin/users/:id', { params: { id: u.id }, body: { status, version: u.version } });
       void message.success(status === 'disabled' ? `已停用 ${u.displayName}` : `已启用 ${u.displayName}`);
       list.reload();
     } catch {

@@ -5,7 +5,7 @@
  * (abilities.verify); city_bureau 退回重新核验 (abilities.sendBack), 专家抽取, 实地评估, 书面评估意见.
  */
 import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Result, Row, Skeleton, Space } from 'antd';
-import { useMe } from '../auth/session';
+import { useCan } from '../auth/session';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../api/client';
@@ -45,22 +45,20 @@ export default function ApplicationDetailPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const me = useMe();
+  const can = useCan();
   const [detail, setDetail] = useState<ApplicationDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [withdrawing, setWithdrawing] = useState(false);
   const [sendingBack, setSendingBack] = useState(false);
 
   const load = useCallback(() => {
-    api
-      .get<ApplicationDetail>(`/api/applications/${encodeURIComponent(id)}`, undefined, { silent: true })
-      .then(
-        (d) => {
-          setDetail(d);
-          setError(null);
-        },
-        (e: unknown) => setError(e instanceof ApiError ? e.message : '加载失败，请稍后重试'),
-      );
+    api.get('/api/applications/:id', { params: { id } }, { silent: true }).then(
+      (d) => {
+        setDetail(d);
+        setError(null);
+      },
+      (e: unknown) => setError(e instanceof ApiError ? e.message : '加载失败，请稍后重试'),
+    );
   }, [id]);
   useEffect(load, [load]);
 
@@ -75,9 +73,12 @@ export default function ApplicationDetailPage() {
     void api
       .download(`/api/applications/${detail.id}/decision-letter.pdf`, `决定书-${detail.number ?? ''}.pdf`)
       .catch(() => undefined);
-  // Case staff: they see stage deadlines and the city's documents; experts and inspectors see only their task.
-  const staff = !['applicant', 'expert', 'inspector'].includes(me.role);
-  const reviewRole = ['city_bureau', 'province_center', 'province_bureau'].includes(me.role);
+  // Case staff (those with an inbox): they see stage deadlines and the city's documents; experts and
+  // inspectors see only their task.
+  const staff = can('inbox.read');
+  const reviewRole = can('expertReview.read');
+  // The applicant and case staff follow the whole case; experts and inspectors only their part of it.
+  const followsCase = can('application.list');
   const showCityReview = reviewRole && CITY_REVIEW_STATES.includes(detail.status);
 
   return (
@@ -106,7 +107,7 @@ export default function ApplicationDetailPage() {
             {OPINION_STATES.includes(detail.status) && (staff || detail.status === 'not_recommended') && (
               <Button onClick={() => downloadOpinion(detail)}>下载评估意见书</Button>
             )}
-            {detail.status === 'filed' && !['expert', 'inspector'].includes(me.role) && (
+            {detail.status === 'filed' && followsCase && (
               <Button onClick={() => downloadFilingConfirmation(detail)}>下载备案确认通知书</Button>
             )}
             {detail.abilities.sendBack && (
@@ -167,11 +168,11 @@ export default function ApplicationDetailPage() {
               />
             </Card>
             {detail.abilities.verify && <VerifyPanel detail={detail} onChanged={setDetail} />}
-            {!['expert', 'inspector'].includes(me.role) && !PRE_REVIEW_STATES.includes(detail.status) && (
-              <ProvinceReviewPanel detail={detail} canAct={me.role === 'province_center'} onChanged={load} />
+            {followsCase && !PRE_REVIEW_STATES.includes(detail.status) && (
+              <ProvinceReviewPanel detail={detail} canAct={can('provinceReview.record')} onChanged={load} />
             )}
             {showCityReview && (
-              <CityReviewPanels detail={detail} canAct={me.role === 'city_bureau'} onChanged={load} />
+              <CityReviewPanels detail={detail} canAct={can('opinion.write')} onChanged={load} />
             )}
             <ApplicationCards detail={detail} hideMaterials={detail.abilities.verify} />
             <Card size="small" title="提交时的预检结果">
@@ -196,9 +197,12 @@ export default function ApplicationDetailPage() {
         okText="确认撤回"
         onClose={() => setWithdrawing(false)}
         onSubmit={async ({ reason }) => {
-          const d = await api.post<ApplicationDetail>(`/api/applications/${detail.id}/withdraw`, {
-            version: detail.version,
-            ...(reason?.trim() ? { reason: reason.trim() } : {}),
+          const d = await api.post('/api/applications/:id/withdraw', {
+            params: { id: detail.id },
+            body: {
+              version: detail.version,
+              ...(reason?.trim() ? { reason: reason.trim() } : {}),
+            },
           });
           setDetail(d);
           void message.success('申请已撤回');
@@ -221,9 +225,12 @@ export default function ApplicationDetailPage() {
         okText="确认退回"
         onClose={() => setSendingBack(false)}
         onSubmit={async ({ reason }) => {
-          const d = await api.post<ApplicationDetail>(`/api/applications/${detail.id}/send-back`, {
-            reason: reason.trim(),
-            version: detail.version,
+          const d = await api.post('/api/applications/:id/send-back', {
+            params: { id: detail.id },
+            body: {
+              reason: reason.trim(),
+              version: detail.version,
+            },
           });
           setDetail(d);
           void message.success('已退回市州鉴定中心重新核验');

@@ -5,12 +5,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Input, Select, Space } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { APPLICATION_STATUS_LABELS } from '@skillcert/domain';
-import { api, asPaged, type Paged } from '../api/client';
-import type { ApplicationSummary, Round } from '../api/filing-types';
-import { useMe } from '../auth/session';
+import type { ApplicationSummary } from '../api/filing-types';
+import { useCan, useMe } from '../auth/session';
 import { formatDateTime } from '../components/format';
 import { ListTable } from '../components/ListTable';
 import { PageHeader } from '../components/PageHeader';
@@ -18,23 +17,18 @@ import { cleanQuery, SearchForm } from '../components/SearchForm';
 import { usePagedList } from '../components/usePagedList';
 import { NewApplicationModal } from './applications/NewApplicationModal';
 import { StatusTag } from './applications/StatusTag';
+import { useRounds } from '../api/useRounds';
 
 const EDITABLE = ['draft', 'returned'];
 
 export default function ApplicationsPage() {
   const me = useMe();
-  const applicant = me.role === 'applicant';
+  const can = useCan();
+  const applicant = can('application.edit');
   const [form] = Form.useForm();
-  const list = usePagedList<ApplicationSummary>('/api/applications');
-  const [rounds, setRounds] = useState<Round[]>([]);
+  const list = usePagedList('/api/applications');
+  const rounds = useRounds();
   const [creating, setCreating] = useState(false);
-
-  useEffect(() => {
-    api.get<Paged<Round>>('/api/rounds', { pageSize: 100 }).then(
-      (d) => setRounds(asPaged(d).items),
-      () => undefined,
-    );
-  }, []);
 
   const statusOptions = Object.entries(APPLICATION_STATUS_LABELS)
     .filter(([s]) => applicant || s !== 'draft')

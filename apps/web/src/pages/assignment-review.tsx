@@ -3,22 +3,7 @@
  * the scoring form — six dimensions 0–100 with comments, per scope item 推荐 / 不推荐 (+ reason), overall
  * comment — PUT /api/my/assignments/:assignmentId/review after a confirmation; locked once submitted.
  */
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Form,
-  Input,
-  InputNumber,
-  Radio,
-  Result,
-  Row,
-  Skeleton,
-  Space,
-  Table,
-} from 'antd';
+import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Result, Row, Skeleton, Space } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { REVIEW_DIMENSIONS, REVIEW_SCORE_MAX, REVIEW_SCORE_MIN } from '@skillcert/domain';
@@ -29,6 +14,8 @@ import { formatDateTime } from '../components/format';
 import { PageHeader } from '../components/PageHeader';
 import { ApplicationCards } from './applications/ApplicationCards';
 import { StatusTag } from './applications/StatusTag';
+import { occupationNameOf, occupationWithJob } from '../components/occupation-label';
+import { ItemVerdictTable } from '../components/ItemVerdictTable';
 
 interface Values {
   scores: Record<string, { score: number; comment?: string }>;
@@ -47,14 +34,14 @@ export default function AssignmentReviewPage() {
 
   const load = useCallback(async () => {
     try {
-      const { items } = await api.get<{ items: MyAssignment[] }>('/api/my/assignments', undefined, {
+      const { items } = await api.get('/api/my/assignments', undefined, {
         silent: true,
       });
       const a = items.find((i) => i.assignmentId === assignmentId);
       if (!a) throw new ApiError('NOT_FOUND', '没有找到该评审任务，可能已被替换', undefined, 404);
       setAssignment(a);
       setDetail(
-        await api.get<ApplicationDetail>(`/api/applications/${a.applicationId}`, undefined, { silent: true }),
+        await api.get('/api/applications/:id', { params: { id: a.applicationId } }, { silent: true }),
       );
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '加载失败，请稍后重试');
@@ -78,19 +65,22 @@ export default function AssignmentReviewPage() {
   const send = async (v: Values) => {
     setBusy(true);
     try {
-      const r = await api.put<{ submittedAt: string }>(`/api/my/assignments/${assignmentId}/review`, {
-        scores: Object.fromEntries(
-          REVIEW_DIMENSIONS.map((d) => [
-            d.code,
-            { score: v.scores[d.code]!.score, comment: v.scores[d.code]?.comment?.trim() ?? '' },
-          ]),
-        ),
-        itemRecommendations: detail.scopeItems.map((s) => {
-          const it = v.items[s.id]!;
-          const reason = it.reason?.trim();
-          return { scopeItemId: s.id, recommend: it.recommend, ...(reason ? { reason } : {}) };
-        }),
-        ...(v.overallComment?.trim() ? { overallComment: v.overallComment.trim() } : {}),
+      const r = await api.put('/api/my/assignments/:assignmentId/review', {
+        params: { assignmentId },
+        body: {
+          scores: Object.fromEntries(
+            REVIEW_DIMENSIONS.map((d) => [
+              d.code,
+              { score: v.scores[d.code]!.score, comment: v.scores[d.code]?.comment?.trim() ?? '' },
+            ]),
+          ),
+          itemRecommendations: detail.scopeItems.map((s) => {
+            const it = v.items[s.id]!;
+            const reason = it.reason?.trim();
+            return { scopeItemId: s.id, recommend: it.recommend, ...(reason ? { reason } : {}) };
+          }),
+          ...(v.overallComment?.trim() ? { overallComment: v.overallComment.trim() } : {}),
+        },
       });
       void message.success('评分表已提交');
       setAssignment({
@@ -185,56 +175,22 @@ export default function AssignmentReviewPage() {
                   </Form.Item>
                 </Space>
               ))}
-              <Table
-                size="small"
-                rowKey="id"
-                pagination={false}
-                style={{ marginBottom: 16 }}
-                dataSource={detail.scopeItems}
-                columns={[
-                  {
-                    title: '职业（工种）',
-                    key: 'o',
-                    render: (_, s) =>
-                      `${s.occupationName ?? s.occupationCode}${s.jobName ? `（${s.jobName}）` : ''}`,
-                  },
-                  {
-                    title: '推荐意见',
-                    key: 'r',
-                    render: (_, s) => (
-                      <Form.Item name={['items', s.id, 'recommend']} noStyle>
-                        <Radio.Group
-                          aria-label={`${s.occupationName ?? s.occupationCode}推荐意见`}
-                          options={[
-                            { value: true, label: '推荐' },
-                            { value: false, label: '不推荐' },
-                          ]}
-                        />
-                      </Form.Item>
-                    ),
-                  },
-                  {
-                    title: '理由（不推荐时必填）',
-                    key: 'reason',
-                    render: (_, s) => (
-                      <Form.Item
-                        name={['items', s.id, 'reason']}
-                        style={{ margin: 0 }}
-                        dependencies={[['items', s.id, 'recommend']]}
-                        rules={[
-                          ({ getFieldValue }) => ({
-                            validator: (_r, value: string | undefined) =>
-                              getFieldValue(['items', s.id, 'recommend']) === false && !value?.trim()
-                                ? Promise.reject(new Error('不推荐的须填写理由'))
-                                : Promise.resolve(),
-                          }),
-                        ]}
-                      >
-                        <Input aria-label={`${s.occupationName ?? s.occupationCode}理由`} maxLength={1000} />
-                      </Form.Item>
-                    ),
-                  },
+              <ItemVerdictTable
+                items={detail.scopeItems}
+                itemTitle="职业（工种）"
+                itemText={occupationWithJob}
+                field="recommend"
+                verdictTitle="推荐意见"
+                options={[
+                  { value: true, label: '推荐' },
+                  { value: false, label: '不推荐' },
                 ]}
+                negative={false}
+                reasonTitle="理由（不推荐时必填）"
+                reasonRequired="不推荐的须填写理由"
+                verdictLabel={(s) => `${occupationNameOf(s)}推荐意见`}
+                reasonLabel={(s) => `${occupationNameOf(s)}理由`}
+                marginBottom={16}
               />
               <Form.Item name="overallComment" label="总体评价">
                 <Input.TextArea rows={3} maxLength={4000} showCount />

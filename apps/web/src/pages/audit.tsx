@@ -9,7 +9,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ROLE_LABELS, isRole } from '@skillcert/domain/roles';
 import { api } from '../api/client';
-import type { AuditEntry, AuditVerify } from '../api/types';
+import type { AuditEntry, ChainVerification as AuditVerify } from '@skillcert/contracts';
 import { formatDateTime } from '../components/format';
 import { ListTable } from '../components/ListTable';
 import { PageHeader } from '../components/PageHeader';
@@ -29,7 +29,7 @@ function Snapshot({ title, value }: { title: string; value: unknown }) {
 
 export default function AuditPage() {
   const [form] = Form.useForm();
-  const list = usePagedList<AuditEntry>('/api/audit');
+  const list = usePagedList('/api/audit');
   const [verify, setVerify] = useState<AuditVerify | null>(null);
   const [verifying, setVerifying] = useState(false);
   const [exporting, setExporting] = useState(false);
@@ -38,7 +38,7 @@ export default function AuditPage() {
     setVerifying(true);
     setVerify(null);
     try {
-      setVerify(await api.get<AuditVerify>('/api/audit/verify'));
+      setVerify(await api.get('/api/audit/verify'));
     } catch {
       // shown by the API client
     } finally {

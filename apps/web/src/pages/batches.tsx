@@ -7,12 +7,13 @@ import { SendOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Select, Space, Table } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { api, asPaged, type Paged } from '../api/client';
+import { api, asPaged } from '../api/client';
 import type { ApplicationSummary, Round } from '../api/filing-types';
 import type { BatchSummary } from '../api/review-types';
-import { useMe } from '../auth/session';
+import { useCan } from '../auth/session';
 import { formatDateTime } from '../components/format';
 import { PageHeader } from '../components/PageHeader';
+import { useRounds } from '../api/useRounds';
 
 function Forward({ rounds, onForwarded }: { rounds: Round[]; onForwarded(): void }) {
   const { message, modal } = App.useApp();
@@ -26,7 +27,7 @@ function Forward({ rounds, onForwarded }: { rounds: Round[]; onForwarded(): void
     if (!roundId) return;
     setLoading(true);
     api
-      .get<Paged<ApplicationSummary>>('/api/applications', { roundId, status: 'recommended', pageSize: 100 })
+      .get('/api/applications', { query: { roundId, status: 'recommended', pageSize: 100 } })
       .then(
         (d) => {
           setApps(asPaged(d).items);
@@ -44,9 +45,11 @@ function Forward({ rounds, onForwarded }: { rounds: Round[]; onForwarded(): void
       okText: '确认报送',
       cancelText: '取消',
       onOk: async () => {
-        const r = await api.post<{ number: string }>('/api/recommendation-batches', {
-          roundId,
-          applicationIds: selected,
+        const r = await api.post('/api/recommendation-batches', {
+          body: {
+            roundId,
+            applicationIds: selected,
+          },
         });
         void message.success(`已报送，汇总编号 ${r.number}`);
         setTick((t) => t + 1);
@@ -98,23 +101,19 @@ function Forward({ rounds, onForwarded }: { rounds: Round[]; onForwarded(): void
 }
 
 export default function BatchesPage() {
-  const me = useMe();
-  const bureau = me.role === 'city_bureau';
-  const [rounds, setRounds] = useState<Round[]>([]);
+  const can = useCan();
+  const bureau = can('batch.forward');
+  const rounds = useRounds();
   const [batches, setBatches] = useState<BatchSummary[] | null>(null);
 
   const load = useCallback(() => {
-    api.get<{ items: BatchSummary[] }>('/api/recommendation-batches').then(
+    api.get('/api/recommendation-batches').then(
       (d) => setBatches(d.items),
       () => setBatches([]),
     );
   }, []);
   useEffect(() => {
     load();
-    api.get<Paged<Round>>('/api/rounds', { pageSize: 100 }).then(
-      (d) => setRounds(asPaged(d).items),
-      () => undefined,
-    );
   }, [load]);
 
   const download = (b: BatchSummary, ext: 'xlsx' | 'pdf') =>

@@ -4,8 +4,8 @@ import { Alert, App, Button, Form, Input, Popconfirm, Space, Tag, Tooltip } from
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { api } from '../api/client';
-import type { Chain } from '../api/types';
-import { useMe } from '../auth/session';
+import type { ChainItem as Chain } from '@skillcert/contracts';
+import { useCan } from '../auth/session';
 import { FormModal } from '../components/FormModal';
 import { ListTable } from '../components/ListTable';
 import { PageHeader } from '../components/PageHeader';
@@ -18,16 +18,16 @@ interface ChainValues {
 }
 
 export default function ChainsPage() {
-  const me = useMe();
+  const can = useCan();
   const { message } = App.useApp();
-  const canEdit = me.role === 'sys_admin';
+  const canEdit = can('dictionary.edit');
   const [form] = Form.useForm();
-  const list = usePagedList<Chain>('/api/dict/chains');
+  const list = usePagedList('/api/dict/chains');
   const [editing, setEditing] = useState<Chain | 'new' | null>(null);
 
   const setActive = async (c: Chain, active: boolean) => {
     try {
-      await api.patch(`/api/dict/chains/${c.id}`, { active, version: c.version });
+      await api.patch('/api/dict/chains/:id', { params: { id: c.id }, body: { active, version: c.version } });
       void message.success(active ? `已启用：${c.name}` : `已停用：${c.name}`);
     } catch {
       // shown by the API client
@@ -136,8 +136,11 @@ export default function ChainsPage() {
         onSubmit={async (v) => {
           const body = { name: v.name.trim(), description: v.description?.trim() ?? '' };
           if (current)
-            await api.patch(`/api/dict/chains/${current.id}`, { ...body, version: current.version });
-          else await api.post('/api/dict/chains', body);
+            await api.patch('/api/dict/chains/:id', {
+              params: { id: current.id },
+              body: { ...body, version: current.version },
+            });
+          else await api.post('/api/dict/chains', { body });
           void message.success('已保存');
           list.reload();
         }}

@@ -1,7 +1,7 @@
 /** 行政区划: GET /api/public/divisions — 14 市州 and their 区县, filterable by name or code. */
 import { Input, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
-import type { City, County } from '../api/types';
+import type { CityWithCounties as City } from '@skillcert/contracts';
 import { useDivisions } from '../components/divisions';
 import { PageHeader } from '../components/PageHeader';
 
@@ -46,7 +46,7 @@ export default function DivisionsPage() {
         expandable={{
           expandedRowKeys: q ? filtered.map((c) => c.code) : undefined,
           expandedRowRender: (c) => (
-            <Table<County>
+            <Table<City['counties'][number]>
               rowKey="code"
               size="small"
               pagination={false}

@@ -17,9 +17,9 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api } from '../api/client';
-import type { HolidayDay, HolidayYear } from '../api/types';
-import { useMe } from '../auth/session';
-import { weekdayOf } from '../components/format';
+import type { HolidayDay, HolidayYear } from '@skillcert/contracts';
+import { useCan } from '../auth/session';
+import { weekdayOf, calendarDateOf } from '../components/format';
 import { PageHeader } from '../components/PageHeader';
 import { HolidayEditor } from './dict/HolidayEditor';
 
@@ -27,8 +27,8 @@ const thisYear = dayjs().year();
 const YEARS = Array.from({ length: thisYear + 3 - 2020 }, (_, i) => 2020 + i);
 
 export default function HolidaysPage() {
-  const me = useMe();
-  const canEdit = me.role === 'sys_admin';
+  const can = useCan();
+  const canEdit = can('dictionary.edit');
   const [year, setYear] = useState(thisYear);
   const [data, setData] = useState<HolidayYear | null>(null);
   const [loading, setLoading] = useState(false);
@@ -41,7 +41,7 @@ export default function HolidaysPage() {
     let live = true; // a slower answer for a previous year must not overwrite this one
     setLoading(true);
     api
-      .get<HolidayYear>('/api/dict/holidays', { year })
+      .get('/api/dict/holidays', { query: { year } })
       .then(
         (d) => live && setData(d),
         () => live && setData(null),
@@ -139,7 +139,7 @@ export default function HolidaysPage() {
                     validRange={[dayjs(`${year}-01-01`), dayjs(`${year}-12-31`)]}
                     cellRender={(d, info) => {
                       if (info.type !== 'date') return info.originNode;
-                      const h = byDate.get(d.format('YYYY-MM-DD'));
+                      const h = byDate.get(calendarDateOf(d));
                       if (!h) return null;
                       return (
                         <Badge

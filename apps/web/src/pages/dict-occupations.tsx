@@ -5,23 +5,22 @@
 import { Card, Col, Input, Row, Space, Tree, Typography, type TreeDataNode } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
-import { api, asPaged, type Paged } from '../api/client';
-import type { Occupation } from '../api/types';
+import { api, asPaged } from '../api/client';
+import type { OccupationItem as Occupation } from '@skillcert/contracts';
 import { ListTable } from '../components/ListTable';
 import { PageHeader } from '../components/PageHeader';
 import { usePagedList } from '../components/usePagedList';
 import { OccupationDetail } from './dict/OccupationDetail';
 import { OCCUPATION_LEVELS, OccupationTags } from './dict/occupation-tags';
+import { codedOccupation } from '../components/occupation-label';
 
-const PATH = '/api/dict/occupations';
+const PATH = '/api/dict/occupations' as const;
 
 /** All children of a node (or the 大类 when parentCode is omitted), following the pages. */
 async function loadChildren(parentCode?: string): Promise<Occupation[]> {
   const out: Occupation[] = [];
   for (let page = 1; page < 50; page++) {
-    const d = asPaged(
-      await api.get<Paged<Occupation> | Occupation[]>(PATH, { parentCode, page, pageSize: 200 }),
-    );
+    const d = asPaged(await api.get(PATH, { query: { parentCode, page, pageSize: 200 } }));
     out.push(...d.items);
     if (d.items.length === 0 || out.length >= d.total) break;
   }
@@ -33,9 +32,7 @@ const toNode = (o: Occupation): TreeDataNode => ({
   isLeaf: !o.hasChildren,
   title: (
     <Space size={4} wrap>
-      <span>
-        {o.code} {o.name}
-      </span>
+      <span>{codedOccupation(o.code, o.name)}</span>
       <OccupationTags o={o} />
     </Space>
   ),
@@ -55,7 +52,7 @@ export default function OccupationsPage() {
   const [tree, setTree] = useState<TreeDataNode[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
   const [q, setQ] = useState('');
-  const list = usePagedList<Occupation>(q ? PATH : null, { pageSize: 20 });
+  const list = usePagedList(q ? PATH : null, { pageSize: 20 });
 
   useEffect(() => {
     loadChildren()

@@ -5,8 +5,8 @@
 import { App, Button, Form, Input, Select, Space, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
-import type { SkillStandard } from '../api/types';
-import { useMe } from '../auth/session';
+import type { StandardItem as SkillStandard } from '@skillcert/contracts';
+import { useCan } from '../auth/session';
 import { ListTable } from '../components/ListTable';
 import { PageHeader } from '../components/PageHeader';
 import { cleanQuery, SearchForm } from '../components/SearchForm';
@@ -14,6 +14,7 @@ import { usePagedList } from '../components/usePagedList';
 import { levelText } from './dict/occupation-tags';
 import { StandardEditor } from './dict/StandardEditor';
 import { StandardImportButtons } from './dict/StandardImport';
+import { codedOccupation } from '../components/occupation-label';
 
 const MAPPING: Record<string, { label: string; color: string; tip: string }> = {
   data: { label: '代码对应', color: 'green', tip: '标准的职业代码与2022年版大典一致' },
@@ -23,11 +24,11 @@ const MAPPING: Record<string, { label: string; color: string; tip: string }> = {
 };
 
 export default function StandardsPage() {
-  const me = useMe();
+  const can = useCan();
   const { message } = App.useApp();
-  const canEdit = me.role === 'sys_admin';
+  const canEdit = can('dictionary.edit');
   const [form] = Form.useForm();
-  const list = usePagedList<SkillStandard>('/api/dict/standards');
+  const list = usePagedList('/api/dict/standards');
   const [editing, setEditing] = useState<SkillStandard | null>(null);
 
   const columns: ColumnsType<SkillStandard> = [
@@ -45,7 +46,7 @@ export default function StandardsPage() {
         const m = MAPPING[s.mappingStatus];
         return (
           <Space size={4} wrap>
-            {s.mappedOccupationCode ? `${s.mappedOccupationCode} ${s.mappedOccupationName ?? ''}` : '—'}
+            {s.mappedOccupationCode ? codedOccupation(s.mappedOccupationCode, s.mappedOccupationName) : '—'}
             <Tooltip title={m?.tip}>
               <Tag color={m?.color}>{m?.label ?? s.mappingStatus}</Tag>
             </Tooltip>

@@ -1,26 +1,23 @@
 /** 首页: GET /api/home/stats cards, and shortcuts to this role's pages. */
 import { Alert, Card, Col, Empty, Row, Skeleton, Statistic, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api } from '../api/client';
-import type { StatCard } from '../api/types';
+import { routeKey } from '../api/query';
 import { useMe } from '../auth/session';
 import { todayInShanghai, formatDateLong } from '../components/format';
 import { isGroup, menuFor } from '../shell/menu';
 
 export default function HomePage() {
   const me = useMe();
-  const [cards, setCards] = useState<StatCard[] | null>(null);
-  const [failed, setFailed] = useState(false);
+  const stats = useQuery({
+    queryKey: routeKey('/api/home/stats'),
+    queryFn: () => api.get('/api/home/stats'),
+  });
+  const cards = stats.data?.cards ?? null;
+  const failed = stats.isError;
 
-  useEffect(() => {
-    api
-      .get<{ cards: StatCard[] }>('/api/home/stats')
-      .then((a) => setCards(a.cards ?? []))
-      .catch(() => setFailed(true));
-  }, []);
-
-  const shortcuts = menuFor(me.role)
+  const shortcuts = menuFor(me.abilities)
     .flatMap((e) => (isGroup(e) ? e.children : [e]))
     .filter((l) => l.path !== '/');
 

@@ -5,11 +5,8 @@
  */
 import { Form, Input, Select, Space, Switch, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { APPLICATION_STATUS_LABELS } from '@skillcert/domain';
-import { api, asPaged, type Paged } from '../api/client';
-import type { Round } from '../api/filing-types';
 import type { InboxItem } from '../api/review-types';
 import { formatDateTime } from '../components/format';
 import { ListTable } from '../components/ListTable';
@@ -18,6 +15,7 @@ import { cleanQuery, SearchForm } from '../components/SearchForm';
 import { usePagedList } from '../components/usePagedList';
 import { StatusTag } from './applications/StatusTag';
 import { DueDate } from './review/DueDate';
+import { useRounds } from '../api/useRounds';
 
 export default function InboxPage() {
   const done = useLocation().pathname.startsWith('/inbox/done');
@@ -27,17 +25,10 @@ export default function InboxPage() {
 function InboxList({ done }: { done: boolean }) {
   const navigate = useNavigate();
   const [form] = Form.useForm();
-  const list = usePagedList<InboxItem>(done ? '/api/inbox/done' : '/api/inbox', {
+  const list = usePagedList(done ? '/api/inbox/done' : '/api/inbox', {
     initialQuery: { sort: done ? 'updated' : 'due' },
   });
-  const [rounds, setRounds] = useState<Round[]>([]);
-
-  useEffect(() => {
-    api.get<Paged<Round>>('/api/rounds', { pageSize: 100 }).then(
-      (d) => setRounds(asPaged(d).items),
-      () => undefined,
-    );
-  }, []);
+  const rounds = useRounds();
 
   const columns: ColumnsType<InboxItem> = [
     {

@@ -11,7 +11,7 @@ export default function MyAssignmentsPage() {
   const [items, setItems] = useState<MyAssignment[] | null>(null);
   const [tick, setTick] = useState(0);
   useEffect(() => {
-    api.get<{ items: MyAssignment[] }>('/api/my/assignments').then(
+    api.get('/api/my/assignments').then(
       (d) => setItems(d.items),
       () => setItems([]),
     );

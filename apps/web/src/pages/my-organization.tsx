@@ -4,10 +4,12 @@
  */
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Empty, Popconfirm, Skeleton, Space, Table, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import { api, asPaged, type Paged } from '../api/client';
-import type { Colleague, Organization } from '../api/types';
-import { useMe, useSession } from '../auth/session';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Colleague } from '@skillcert/contracts';
+import { api, asPaged } from '../api/client';
+import { routeKey, useInvalidate } from '../api/query';
+import { useCan, useMe, useSession } from '../auth/session';
 import { formatDateTime } from '../components/format';
 import { PageHeader } from '../components/PageHeader';
 import { OrganizationDetails } from './orgs/OrganizationDrawer';
@@ -18,22 +20,29 @@ export default function MyOrganizationPage() {
   const { refresh } = useSession();
   const { message } = App.useApp();
   const orgId = me.organizationId;
-  const [org, setOrg] = useState<Organization | null>(null);
-  const [colleagues, setColleagues] = useState<Colleague[] | null>(null);
+  const isOrgAdmin = useCan()('organization.manageColleagues');
   const [adding, setAdding] = useState(false);
   const [resetting, setResetting] = useState<Colleague | null>(null);
-
-  const load = useCallback(() => {
-    if (!orgId) return;
-    const base = `/api/organizations/${encodeURIComponent(orgId)}`;
-    api.get<Organization>(base).then(setOrg, () => undefined);
-    api.get<Paged<Colleague> | Colleague[]>(`${base}/colleagues`, { page: 1, pageSize: 100 }).then(
-      (d) => setColleagues(asPaged(d).items),
-      () => setColleagues([]),
-    );
-  }, [orgId]);
-
-  useEffect(load, [load]);
+  const params = { id: orgId ?? '' };
+  const org = useQuery({
+    queryKey: routeKey('/api/organizations/:id', orgId),
+    queryFn: () => api.get('/api/organizations/:id', { params }),
+    enabled: !!orgId,
+  }).data;
+  const colleaguesQuery = { page: 1, pageSize: 100 };
+  const colleaguesRead = useQuery({
+    queryKey: routeKey('/api/organizations/:id/colleagues', orgId, colleaguesQuery),
+    queryFn: () => api.get('/api/organizations/:id/colleagues', { params, query: colleaguesQuery }),
+    enabled: !!orgId,
+  });
+  // A failed read was shown by the client; the table then stands empty rather than loading forever.
+  const colleagues = colleaguesRead.isError
+    ? []
+    : colleaguesRead.data
+      ? asPaged(colleaguesRead.data).items
+      : null;
+  const invalidate = useInvalidate();
+  const load = () => void invalidate('/api/organizations/:id', '/api/organizations/:id/colleagues');
 
   if (!orgId) {
     return <Empty description="当前账号未关联申报单位，请联系系统管理员核实账号信息" />;
@@ -41,7 +50,10 @@ export default function MyOrganizationPage() {
 
   const transfer = async (c: Colleague) => {
     try {
-      await api.post(`/api/organizations/${encodeURIComponent(orgId)}/transfer-admin`, { userId: c.id });
+      await api.post('/api/organizations/:id/transfer-admin', {
+        params: { id: orgId },
+        body: { userId: c.id },
+      });
       void message.success(`已将单位管理员移交给 ${c.displayName}`);
       await refresh();
       load();
@@ -68,14 +80,14 @@ export default function MyOrganizationPage() {
       <Card
         title="本单位账号"
         extra={
-          me.isOrgAdmin && (
+          isOrgAdmin && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
               添加同事
             </Button>
           )
         }
       >
-        {!me.isOrgAdmin && (
+        {!isOrgAdmin && (
           <Alert
             type="info"
             showIcon
@@ -91,7 +103,7 @@ export default function MyOrganizationPage() {
           pagination={false}
           scroll={{ x: 'max-content' }}
           locale={{
-            emptyText: me.isOrgAdmin ? '还没有同事账号，点击“添加同事”为经办人开设账号' : '暂无同事账号',
+            emptyText: isOrgAdmin ? '还没有同事账号，点击“添加同事”为经办人开设账号' : '暂无同事账号',
           }}
           columns={[
             { title: '用户名', dataIndex: 'username' },
@@ -108,7 +120,7 @@ export default function MyOrganizationPage() {
             },
             { title: '手机号', dataIndex: 'phoneMasked', render: (v?: string | null) => v || '—' },
             { title: '最近登录', dataIndex: 'lastLoginAt', render: (v?: string | null) => formatDateTime(v) },
-            ...(me.isOrgAdmin
+            ...(isOrgAdmin
               ? [
                   {
                     title: '操作',

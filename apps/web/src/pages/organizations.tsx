@@ -3,7 +3,7 @@ import { Button, Form, Input, Select, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useState } from 'react';
 import { CITY_ROLES } from '@skillcert/domain/roles';
-import type { Organization } from '../api/types';
+import type { OrganizationSummary as Organization } from '@skillcert/contracts';
 import { useMe } from '../auth/session';
 import { CitySelect } from '../components/divisions';
 import { formatDate } from '../components/format';
@@ -18,7 +18,7 @@ export default function OrganizationsPage() {
   const me = useMe();
   const cityStaff = CITY_ROLES.includes(me.role);
   const [form] = Form.useForm();
-  const list = usePagedList<Organization>('/api/organizations');
+  const list = usePagedList('/api/organizations');
   const [openId, setOpenId] = useState<string | null>(null);
   const closeDrawer = useCallback(() => setOpenId(null), []);
 

@@ -77,9 +77,13 @@ export default function RegisterPage() {
     if (file) fd.set('licence', file, file.name);
     setProgress(0);
     try {
-      const answer = await api.upload<Registered>('/api/public/registrations', fd, setProgress, {
-        noAuthRedirect: true,
-      });
+      const answer = await api.upload(
+        '/api/public/registrations',
+        { form: fd, onProgress: setProgress },
+        {
+          noAuthRedirect: true,
+        },
+      );
       setDone(answer);
     } catch {
       // the message is already shown; the form keeps what was typed

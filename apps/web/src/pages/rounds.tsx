@@ -8,7 +8,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { api, ApiError } from '../api/client';
 import type { Round } from '../api/filing-types';
-import { useMe } from '../auth/session';
+import { useCan } from '../auth/session';
 import { formatDate, formatDateTime } from '../components/format';
 import { ROUND_STATUS } from '../components/labels';
 import { ListTable } from '../components/ListTable';
@@ -18,16 +18,20 @@ import { usePagedList } from '../components/usePagedList';
 import { RoundDrawer } from './rounds/RoundDrawer';
 
 export default function RoundsPage() {
-  const me = useMe();
+  const can = useCan();
   const { message, modal } = App.useApp();
-  const canManage = me.role === 'province_center';
+  const canManage = can('round.manage');
   const [form] = Form.useForm();
-  const list = usePagedList<Round>('/api/rounds');
+  const list = usePagedList('/api/rounds');
   const [drawer, setDrawer] = useState<{ round: Round | null } | null>(null);
 
   const change = async (r: Round, verb: 'open' | 'close') => {
     try {
-      await api.post(`/api/rounds/${r.id}/${verb}`, { version: r.version }, { silent: true });
+      await api.post(
+        '/api/rounds/:id/:verb',
+        { params: { id: r.id, verb }, body: { version: r.version } },
+        { silent: true },
+      );
       void message.success(verb === 'open' ? `已开启征集：${r.title}` : `已截止征集：${r.title}`);
     } catch (e) {
       modal.error({

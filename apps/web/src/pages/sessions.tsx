@@ -3,7 +3,7 @@ import { App, Button, Popconfirm, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { ROLE_LABELS, isRole } from '@skillcert/domain/roles';
 import { api } from '../api/client';
-import type { OnlineSession } from '../api/types';
+import type { LiveSession as OnlineSession } from '@skillcert/contracts';
 import { useMe } from '../auth/session';
 import { formatDateTime } from '../components/format';
 import { ListTable } from '../components/ListTable';
@@ -13,11 +13,11 @@ import { usePagedList } from '../components/usePagedList';
 export default function SessionsPage() {
   const me = useMe();
   const { message } = App.useApp();
-  const list = usePagedList<OnlineSession>('/api/security/sessions');
+  const list = usePagedList('/api/security/sessions');
 
   const kick = async (s: OnlineSession) => {
     try {
-      await api.del(`/api/security/sessions/${encodeURIComponent(s.id)}`);
+      await api.del('/api/security/sessions/:id', { params: { id: s.id } });
       void message.success(`已强制 ${s.displayName} 下线`);
     } catch {
       // shown by the API client

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Form, InputNumber, Skeleton } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import type { StageLimits } from '../api/review-types';
-import { useMe } from '../auth/session';
+import { useCan } from '../auth/session';
 import { PageHeader } from '../components/PageHeader';
 
 const STAGES: { key: keyof StageLimits; label: string; help: string }[] = [
@@ -18,21 +18,21 @@ const STAGES: { key: keyof StageLimits; label: string; help: string }[] = [
 ];
 
 export default function StageLimitsPage() {
-  const me = useMe();
+  const can = useCan();
   const { message } = App.useApp();
-  const editable = me.role === 'province_center';
+  const editable = can('stagePolicy.edit');
   const [form] = Form.useForm<StageLimits>();
   const [loaded, setLoaded] = useState<StageLimits | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    api.get<StageLimits>('/api/policies/stage-limits').then(setLoaded, () => undefined);
+    api.get('/api/policies/stage-limits').then(setLoaded, () => undefined);
   }, []);
 
   const save = async (v: StageLimits) => {
     setBusy(true);
     try {
-      setLoaded(await api.put<StageLimits>('/api/policies/stage-limits', v));
+      setLoaded(await api.put('/api/policies/stage-limits', { body: v }));
       void message.success('办理时限已保存，新进入各环节的申请按新时限计算');
     } catch {
       // shown by the API client

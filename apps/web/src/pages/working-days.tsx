@@ -14,8 +14,8 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, ApiError } from '../api/client';
-import type { WorkingDaysAnswer } from '../api/types';
-import { formatDateLong, todayInShanghai, weekdayOf } from '../components/format';
+import type { WorkingDaysResponse as WorkingDaysAnswer } from '@skillcert/contracts';
+import { formatDateLong, todayInShanghai, weekdayOf, calendarDateOf } from '../components/format';
 
 export default function WorkingDaysPage() {
   const [answer, setAnswer] = useState<WorkingDaysAnswer | null>(null);
@@ -28,9 +28,9 @@ export default function WorkingDaysPage() {
     setAnswer(null);
     try {
       setAnswer(
-        await api.get<WorkingDaysAnswer>(
+        await api.get(
           '/api/public/working-days',
-          { start: v.start.format('YYYY-MM-DD'), days: v.days },
+          { query: { start: calendarDateOf(v.start), days: v.days } },
           { silent: true, noAuthRedirect: true },
         ),
       );

@@ -18,7 +18,7 @@ export function AppLayout() {
 
   const items = useMemo<MenuProps['items']>(() => {
     if (!me) return [];
-    return menuFor(me.role).map((e) =>
+    return menuFor(me.abilities).map((e) =>
       isGroup(e)
         ? {
             key: e.key,
@@ -51,10 +51,10 @@ export function AppLayout() {
     return <Navigate to="/account/password" replace />;
   }
 
-  const current = leafFor(location.pathname, me.role);
+  const current = leafFor(location.pathname, me.abilities);
   const selected = current ? [current.leaf.path] : [];
   const openKeys = current?.group ? [current.group.key] : [];
-  const allowed = canOpen(me.role, location.pathname);
+  const allowed = canOpen(me.abilities, location.pathname);
   const isStaff = me.role !== 'applicant';
   const where = me.role === 'applicant' ? me.organizationName : me.cityName;
 
@@ -120,7 +120,7 @@ export function AppLayout() {
         <Layout.Content className="app-content">
           <Breadcrumb
             className="app-breadcrumb"
-            items={breadcrumbFor(location.pathname, me.role).map((c) => ({
+            items={breadcrumbFor(location.pathname, me.abilities).map((c) => ({
               title: c.path && c.path !== location.pathname ? <Link to={c.path}>{c.label}</Link> : c.label,
             }))}
           />

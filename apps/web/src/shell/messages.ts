@@ -21,7 +21,7 @@ export function useMessages(pageSize = 10, page = 1) {
 
   useEffect(() => {
     let stale = false;
-    api.get<MessageList>('/api/messages', { page, pageSize }, { silent: true }).then(
+    api.get('/api/messages', { query: { page, pageSize } }, { silent: true }).then(
       (d) => !stale && setData(d),
       () => undefined,
     );
@@ -36,7 +36,7 @@ export function useMessages(pageSize = 10, page = 1) {
 /** Marks a message read (if it is not yet) and answers the in-app link to follow, if any. */
 export async function openMessage(m: Message): Promise<string | null> {
   if (!m.read) {
-    await api.post(`/api/messages/${m.id}/read`).catch(() => undefined);
+    await api.post('/api/messages/:id/read', { params: { id: m.id } }).catch(() => undefined);
     messagesChanged();
   }
   return m.link && m.link.startsWith('/') ? m.link : null;

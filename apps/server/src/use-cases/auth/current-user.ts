@@ -1,5 +1,5 @@
 /** The logged-in user as the web shell needs it (names resolved, nothing secret). */
-import { ROLE_LABELS, type Actor } from '@skillcert/domain';
+import { actionsOf, ROLE_LABELS, type Actor } from '@skillcert/domain';
 import type { Me } from '@skillcert/contracts';
 import type { SessionProfile } from '../../security/sessions';
 
@@ -18,5 +18,6 @@ export function presentCurrentUser(actor: Actor, profile: SessionProfile): Me {
     organizationStatus: profile.organizationStatus,
     isOrgAdmin: actor.isOrgAdmin,
     mustChangePassword: profile.mustChangePassword,
+    abilities: actionsOf(actor),
   };
 }

@@ -5,8 +5,8 @@
 import { Alert, App, Form, Radio, Skeleton, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api, ApiError, asPaged, type Paged } from '../../api/client';
-import type { ApplicationSummary, Round } from '../../api/filing-types';
+import { api, ApiError, asPaged } from '../../api/client';
+import type { Round } from '../../api/filing-types';
 import { formatDate } from '../../components/format';
 import { FormModal } from '../../components/FormModal';
 
@@ -18,14 +18,14 @@ export function NewApplicationModal({ open, onClose }: { open: boolean; onClose(
   useEffect(() => {
     if (!open) return;
     setRounds(null);
-    api.get<Paged<Round>>('/api/rounds', { status: 'open', pageSize: 100 }).then(
+    api.get('/api/rounds', { query: { status: 'open', pageSize: 100 } }).then(
       (d) => setRounds(asPaged(d).items),
       () => setRounds([]),
     );
   }, [open]);
 
   const openExisting = async (roundId: string, text: string) => {
-    const mine = await api.get<Paged<ApplicationSummary>>('/api/applications', { roundId, pageSize: 100 });
+    const mine = await api.get('/api/applications', { query: { roundId, pageSize: 100 } });
     const existing = asPaged(mine).items.find(
       (a) => !['withdrawn', 'rejected', 'not_recommended'].includes(a.status),
     );
@@ -50,7 +50,7 @@ export function NewApplicationModal({ open, onClose }: { open: boolean; onClose(
       onClose={onClose}
       onSubmit={async ({ roundId }) => {
         try {
-          const { id } = await api.post<{ id: string }>('/api/applications', { roundId }, { silent: true });
+          const { id } = await api.post('/api/applications', { body: { roundId } }, { silent: true });
           void message.success('已新建申请草稿');
           void navigate(`/applications/${id}/edit`);
         } catch (e) {

@@ -2,7 +2,7 @@
 import { Space, Table, Tag, Typography } from 'antd';
 import { scopeItemVerdictLabel } from '@skillcert/domain';
 import type { ScopeItem } from '../../api/filing-types';
-import type { Chain } from '../../api/types';
+import type { ChainItem as Chain } from '@skillcert/contracts';
 import { ShortageTag } from './ShortageTag';
 
 export function ScopeTable({ items, chains }: { items: ScopeItem[]; chains: Chain[] }) {

@@ -3,8 +3,9 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, DatePicker, Form, Input, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../api/client';
-import type { HolidayDay } from '../../api/types';
+import type { HolidayDay } from '@skillcert/contracts';
 import { FormModal } from '../../components/FormModal';
+import { calendarDateOf } from '../../components/format';
 
 interface Row {
   date: Dayjs;
@@ -46,7 +47,7 @@ export function HolidayEditor({
       onClose={onClose}
       onSubmit={async (v) => {
         const out = (v.days ?? []).map((d) => ({
-          date: d.date.format('YYYY-MM-DD'),
+          date: calendarDateOf(d.date),
           name: d.name.trim(),
           isOffDay: d.isOffDay,
         }));
@@ -56,9 +57,12 @@ export function HolidayEditor({
           void message.error(`日期 ${dup} 录入了两次，请删除重复的一行`);
           throw new Error('DUPLICATE_DATE');
         }
-        await api.put(`/api/dict/holidays/${year}`, {
-          days: out.sort((a, b) => a.date.localeCompare(b.date)),
-          source: v.source.trim(),
+        await api.put('/api/dict/holidays/:year', {
+          params: { year },
+          body: {
+            days: out.sort((a, b) => a.date.localeCompare(b.date)),
+            source: v.source.trim(),
+          },
         });
         onDone();
       }}

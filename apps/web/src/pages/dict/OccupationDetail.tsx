@@ -1,27 +1,19 @@
 /** One occupation: GET /api/dict/occupations/:code, with its national skill standards. */
 import { Card, Descriptions, Empty, List, Skeleton, Space, Tag } from 'antd';
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { Occupation } from '../../api/types';
+import { routeKey } from '../../api/query';
 import { levelText, OCCUPATION_LEVELS, OccupationTags } from './occupation-tags';
+import { codedOccupation } from '../../components/occupation-label';
 
 export function OccupationDetail({ code }: { code: string | null }) {
-  const [o, setO] = useState<Occupation | null>(null);
-  const [loading, setLoading] = useState(false);
-  useEffect(() => {
-    setO(null);
-    if (!code) return;
-    let live = true;
-    setLoading(true);
-    api
-      .get<Occupation>(`/api/dict/occupations/${encodeURIComponent(code)}`)
-      .then((x) => live && setO(x))
-      .catch(() => undefined)
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [code]);
+  const detail = useQuery({
+    queryKey: routeKey('/api/dict/occupations/:code', code),
+    queryFn: () => api.get('/api/dict/occupations/:code', { params: { code: code ?? '' } }),
+    enabled: !!code,
+  });
+  const o = detail.data?.occupation ?? null;
+  const loading = detail.isFetching;
 
   if (!code) {
     return (
@@ -33,7 +25,7 @@ export function OccupationDetail({ code }: { code: string | null }) {
   if (loading || !o)
     return <Card>{loading ? <Skeleton active /> : <Empty description="未找到该职业" />}</Card>;
   return (
-    <Card title={`${o.code} ${o.name}`}>
+    <Card title={codedOccupation(o.code, o.name)}>
       <Descriptions column={1} size="small" bordered>
         <Descriptions.Item label="层级">{OCCUPATION_LEVELS[o.level] ?? o.level}</Descriptions.Item>
         <Descriptions.Item label="上级代码">{o.parentCode ?? '—'}</Descriptions.Item>
@@ -48,7 +40,7 @@ export function OccupationDetail({ code }: { code: string | null }) {
           <List
             size="small"
             bordered
-            dataSource={o.standards ?? []}
+            dataSource={detail.data?.standards ?? []}
             locale={{ emptyText: '尚无对应的国家职业技能标准：此职业暂不能申报备案（规则R4）' }}
             renderItem={(s) => (
               <List.Item>

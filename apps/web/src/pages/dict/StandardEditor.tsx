@@ -2,9 +2,10 @@
 import { Checkbox, Form, Select, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { FILABLE_SKILL_LEVELS, isSkillLevel, parseSkillLevel, skillLevelLabel } from '@skillcert/domain';
-import { api, asPaged, type Paged } from '../../api/client';
-import type { Occupation, SkillStandard } from '../../api/types';
+import { api, asPaged } from '../../api/client';
+import type { StandardItem as SkillStandard } from '@skillcert/contracts';
 import { FormModal } from '../../components/FormModal';
+import { codedOccupation } from '../../components/occupation-label';
 
 function OccupationPicker(props: {
   value?: string;
@@ -22,17 +23,19 @@ function OccupationPicker(props: {
     const t = setTimeout(() => {
       setLoading(true);
       api
-        .get<Paged<Occupation> | Occupation[]>('/api/dict/occupations', {
-          q: q.trim(),
-          page: 1,
-          pageSize: 30,
+        .get('/api/dict/occupations', {
+          query: {
+            q: q.trim(),
+            page: 1,
+            pageSize: 30,
+          },
         })
         .then((d) => {
           if (!live) return;
           setOptions(
             asPaged(d)
               .items.filter((o) => o.level === 'occupation')
-              .map((o) => ({ value: o.code, label: `${o.code} ${o.name}` })),
+              .map((o) => ({ value: o.code, label: codedOccupation(o.code, o.name) })),
           );
         })
         .catch(() => undefined)
@@ -83,10 +86,13 @@ export function StandardEditor({
       onClose={onClose}
       onSubmit={async (v) => {
         if (!standard) return;
-        await api.patch(`/api/dict/standards/${standard.id}`, {
-          levels: v.levels,
-          mappedOccupationCode: v.mappedOccupationCode ?? null,
-          version: standard.version,
+        await api.patch('/api/dict/standards/:id', {
+          params: { id: standard.id },
+          body: {
+            levels: v.levels,
+            mappedOccupationCode: v.mappedOccupationCode ?? null,
+            version: standard.version,
+          },
         });
         onDone();
       }}
@@ -105,7 +111,7 @@ export function StandardEditor({
         <OccupationPicker
           initialLabel={
             standard?.mappedOccupationCode
-              ? `${standard.mappedOccupationCode} ${standard.mappedOccupationName ?? ''}`.trim()
+              ? codedOccupation(standard.mappedOccupationCode, standard.mappedOccupationName).trim()
               : undefined
           }
         />

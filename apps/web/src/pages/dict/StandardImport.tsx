@@ -2,12 +2,17 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Modal, Progress, Result, Table, Upload } from 'antd';
 import { useState } from 'react';
-import { api } from '../../api/client';
+import { api, ApiError } from '../../api/client';
 
+/** What the modal shows: the rows imported, or — the import being all or nothing — each bad row. */
 interface ImportAnswer {
   imported: number;
   errors: { row: number; message: string }[];
 }
+
+/** A refused file's details name their row as `row12`. */
+const rowErrors = (e: ApiError) =>
+  (e.details ?? []).map((d) => ({ row: Number(d.field?.replace(/^row/, '') ?? 0), message: d.message }));
 
 export function StandardImportButtons({ onImported }: { onImported(): void }) {
   const { message } = App.useApp();
@@ -19,11 +24,13 @@ export function StandardImportButtons({ onImported }: { onImported(): void }) {
     fd.set('file', file, file.name);
     setProgress(0);
     try {
-      const a = await api.upload<ImportAnswer>('/api/dict/standards/import', fd, setProgress);
-      setAnswer({ imported: a.imported ?? 0, errors: a.errors ?? [] });
+      const a = await api.upload('/api/dict/standards/import', { form: fd, onProgress: setProgress });
+      setAnswer({ imported: a.imported + a.updated, errors: [] });
       onImported();
-    } catch {
-      // shown by the API client
+    } catch (e) {
+      // The client has shown the server's message; a refused file also lists its rows.
+      if (e instanceof ApiError && e.code === 'IMPORT_ROWS_INVALID')
+        setAnswer({ imported: 0, errors: rowErrors(e) });
     } finally {
       setProgress(null);
     }

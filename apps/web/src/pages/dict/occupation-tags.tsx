@@ -1,7 +1,7 @@
 /** Markers of the 2022 大典 (S 数字职业, L 绿色职业) and R5's flag, as tags. */
 import { Space, Tag, Tooltip } from 'antd';
 import { isSkillLevel, skillLevelLabel } from '@skillcert/domain';
-import type { Occupation } from '../../api/types';
+import type { OccupationItem as Occupation } from '@skillcert/contracts';
 
 export const OCCUPATION_LEVELS: Record<string, string> = {
   major: '大类',

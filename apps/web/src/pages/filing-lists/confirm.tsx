@@ -23,10 +23,11 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../../api/client';
-import { useMe } from '../../auth/session';
-import { formatDate, formatDateTime, todayInShanghai } from '../../components/format';
+import { useCan } from '../../auth/session';
+import { formatDate, formatDateTime, todayInShanghai, calendarDateOf } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
-import type { ConfirmAnswer, ConfirmationPreview } from './types';
+import type { ConfirmationPreview } from './types';
+import { codedOccupation } from '../../components/occupation-label';
 
 type PreviewApp = ConfirmationPreview['applications'][number];
 type PreviewItem = PreviewApp['items'][number];
@@ -41,8 +42,8 @@ export default function ConfirmFilingPage() {
   const { noticeId = '' } = useParams();
   const navigate = useNavigate();
   const { message, modal } = App.useApp();
-  const me = useMe();
-  const canConfirm = me.role === 'province_bureau';
+  const can = useCan();
+  const canConfirm = can('filingList.confirm');
   const [preview, setPreview] = useState<ConfirmationPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [effectiveDate, setEffectiveDate] = useState<Dayjs>(dayjs(todayInShanghai()));
@@ -50,9 +51,13 @@ export default function ConfirmFilingPage() {
 
   const load = useCallback(() => {
     api
-      .get<ConfirmationPreview>(`/api/filing-lists/pending/${encodeURIComponent(noticeId)}`, undefined, {
-        silent: true,
-      })
+      .get(
+        '/api/filing-lists/pending/:noticeId',
+        { params: { noticeId } },
+        {
+          silent: true,
+        },
+      )
       .then(setPreview, (e: Error) => setError(e.message));
   }, [noticeId]);
   useEffect(load, [load]);
@@ -75,7 +80,7 @@ export default function ConfirmFilingPage() {
             将发布新一批备案名单：{count('confirm')} 项职业（工种）予以备案，{count('held')} 项暂缓确认； 为{' '}
             {newBodies} 家首次备案的机构分配评价机构序列码。
           </span>
-          <span>生效日期：{effectiveDate.format('YYYY-MM-DD')}。确认后不能撤回。</span>
+          <span>生效日期：{calendarDateOf(effectiveDate)}。确认后不能撤回。</span>
         </Space>
       ),
       okText: '确认备案',
@@ -83,10 +88,12 @@ export default function ConfirmFilingPage() {
       onOk: async () => {
         setBusy(true);
         try {
-          const r = await api.post<ConfirmAnswer>('/api/filing-lists', {
-            noticeId: preview.noticeId,
-            effectiveDate: effectiveDate.format('YYYY-MM-DD'),
-            version: preview.version,
+          const r = await api.post('/api/filing-lists', {
+            body: {
+              noticeId: preview.noticeId,
+              effectiveDate: calendarDateOf(effectiveDate),
+              version: preview.version,
+            },
           });
           void message.success(`已发布第${r.sequence}批备案名单`);
           navigate(`/filing-lists/${r.id}`);
@@ -139,7 +146,7 @@ export default function ConfirmFilingPage() {
                 value={effectiveDate}
                 onChange={(d) => d && setEffectiveDate(d)}
                 allowClear={false}
-                disabledDate={(d) => !!preview.endDate && d.format('YYYY-MM-DD') <= preview.endDate}
+                disabledDate={(d) => !!preview.endDate && calendarDateOf(d) <= preview.endDate}
               />
             </Form.Item>
             <Form.Item>
@@ -180,8 +187,7 @@ export default function ConfirmFilingPage() {
               {
                 title: '职业（工种）',
                 key: 'o',
-                render: (_, i) =>
-                  `${i.occupationCode} ${i.occupationName ?? ''}${i.jobName ? `（${i.jobName}）` : ''}`,
+                render: (_, i) => codedOccupation(i.occupationCode, i.occupationName, i.jobName),
               },
               { title: '等级', dataIndex: 'levelLabels', render: (l: string[]) => l.join('、') },
               { title: '评价方式', dataIndex: 'modeLabel' },

@@ -10,6 +10,7 @@ import { formatDate, formatDateTime } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { downloadFilingConfirmation } from './download';
 import type { FilingListStaffDetail } from './types';
+import { codedOccupation } from '../../components/occupation-label';
 
 type Row = FilingListStaffDetail['rows'][number];
 type Held = FilingListStaffDetail['held'][number];
@@ -20,7 +21,7 @@ export default function FilingListStaffDetailPage() {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     api
-      .get<FilingListStaffDetail>(`/api/filing-lists/${encodeURIComponent(id)}`, undefined, { silent: true })
+      .get('/api/filing-lists/:id', { params: { id } }, { silent: true })
       .then(setList, (e: Error) => setError(e.message));
   }, [id]);
 
@@ -69,8 +70,7 @@ export default function FilingListStaffDetailPage() {
             {
               title: '职业（工种）',
               key: 'o',
-              render: (_, r) =>
-                `${r.occupationCode} ${r.occupationName ?? ''}${r.jobName ? `（${r.jobName}）` : ''}`,
+              render: (_, r) => codedOccupation(r.occupationCode, r.occupationName, r.jobName),
             },
             { title: '等级', dataIndex: 'levelLabels', render: (l: string[]) => l.join('、') },
             { title: '评价方式', dataIndex: 'modeLabel' },
@@ -97,8 +97,7 @@ export default function FilingListStaffDetailPage() {
               {
                 title: '职业（工种）',
                 key: 'o',
-                render: (_, h) =>
-                  `${h.occupationCode} ${h.occupationName ?? ''}${h.jobName ? `（${h.jobName}）` : ''}`,
+                render: (_, h) => codedOccupation(h.occupationCode, h.occupationName, h.jobName),
               },
               { title: '评价方式', dataIndex: 'modeLabel' },
               { title: '原因', dataIndex: 'reason' },

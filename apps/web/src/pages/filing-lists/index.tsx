@@ -6,7 +6,7 @@ import { Alert, Button, Card, Space, Table, Tabs, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client';
-import { useMe } from '../../auth/session';
+import { useCan } from '../../auth/session';
 import { formatDate, formatDateTime } from '../../components/format';
 import { ListTable } from '../../components/ListTable';
 import { PageHeader } from '../../components/PageHeader';
@@ -18,7 +18,7 @@ function Pending({ canConfirm }: { canConfirm: boolean }) {
   const [items, setItems] = useState<PendingConfirmation[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api.get<{ items: PendingConfirmation[] }>('/api/filing-lists/pending', undefined, { silent: true }).then(
+    api.get('/api/filing-lists/pending', undefined, { silent: true }).then(
       (d) => setItems(d.items),
       (e: Error) => {
         setItems([]);
@@ -67,7 +67,7 @@ function Pending({ canConfirm }: { canConfirm: boolean }) {
 }
 
 function Published() {
-  const list = usePagedList<FilingListSummary>('/api/filing-lists', { pageSize: 10 });
+  const list = usePagedList('/api/filing-lists', { pageSize: 10 });
   return (
     <ListTable<FilingListSummary>
       list={list}
@@ -105,8 +105,8 @@ function Published() {
 }
 
 export default function FilingListsStaffPage() {
-  const me = useMe();
-  const canConfirm = me.role === 'province_bureau';
+  const can = useCan();
+  const canConfirm = can('filingList.confirm');
   return (
     <>
       <PageHeader

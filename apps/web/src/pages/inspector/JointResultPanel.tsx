@@ -75,9 +75,12 @@ export function JointResultPanel({ target, onChanged }: { target: MySpotCheck; o
   const r = target.result!;
   const step = async (action: 'submit' | 'sign' | 'dissent', done: string, reason?: string) => {
     try {
-      await api.post(`/api/my/spot-checks/${target.applicationId}/result/${action}`, {
-        version: r.version,
-        ...(reason ? { reason } : {}),
+      await api.post('/api/my/spot-checks/:applicationId/result/:step', {
+        params: { applicationId: target.applicationId, step: action },
+        body: {
+          version: r.version,
+          ...(reason ? { reason } : {}),
+        },
       });
       void message.success(done);
       onChanged();

@@ -12,7 +12,7 @@ import { OwnConflictForm } from '../pools/OwnConflictForm';
 export default function InspectorConflictsPage() {
   const [profile, setProfile] = useState<InspectorProfile | null>(null);
   const load = useCallback(() => {
-    api.get<InspectorProfile>('/api/my/inspector-profile').then(setProfile, () => undefined);
+    api.get('/api/my/inspector-profile').then(setProfile, () => undefined);
   }, []);
   useEffect(load, [load]);
   const inspector = profile?.inspector;
@@ -35,7 +35,7 @@ export default function InspectorConflictsPage() {
           title="当前账号尚未关联督导人员库记录，暂不能申报；请联系省职业技能鉴定中心。"
         />
       )}
-      <OwnConflictForm<InspectorProfile>
+      <OwnConflictForm
         path="/api/my/inspector-conflicts"
         name="inspector-conflict"
         notice="登记后，省职业技能鉴定中心抽取督导人员时系统会自动将您列入该单位的回避名单；公开页面只显示“申报利益冲突”，不显示原因。同一市州和本单位的回避由系统自动处理，无需申报。"

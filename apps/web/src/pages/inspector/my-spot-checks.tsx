@@ -18,7 +18,6 @@ import {
   Radio,
   Skeleton,
   Space,
-  Table,
   Tag,
   Typography,
   Upload,
@@ -32,6 +31,7 @@ import { formatSize } from '../applications/Sha';
 import { StatusTag } from '../applications/StatusTag';
 import type { MySpotCheck } from '../province/types';
 import { JointResultPanel } from './JointResultPanel';
+import { ItemVerdictTable } from '../../components/ItemVerdictTable';
 
 interface Values {
   visitDate: string;
@@ -61,27 +61,30 @@ function ResultForm({ target, onDone }: { target: MySpotCheck; onDone(): void })
     const send = async () => {
       setBusy(true);
       try {
-        await api.post(`/api/my/spot-checks/${target.applicationId}/result`, {
-          visitDate: v.visitDate,
-          place: v.place.trim(),
-          present: v.present.trim(),
-          outcome: v.outcome,
-          findings: v.findings.trim(),
-          ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}),
-          ...(v.outcome === 'pass'
-            ? {
-                items: target.scopeItems.map((s) => {
-                  const i = v.items?.[s.id];
-                  return {
-                    scopeItemId: s.id,
-                    verdict: i?.verdict ?? 'pass',
-                    ...(i?.reason?.trim() ? { reason: i.reason.trim() } : {}),
-                  };
-                }),
-              }
-            : {}),
-          attachmentFileIds: files.map((f) => f.id),
-          version: target.version,
+        await api.post('/api/my/spot-checks/:applicationId/result', {
+          params: { applicationId: target.applicationId },
+          body: {
+            visitDate: v.visitDate,
+            place: v.place.trim(),
+            present: v.present.trim(),
+            outcome: v.outcome,
+            findings: v.findings.trim(),
+            ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}),
+            ...(v.outcome === 'pass'
+              ? {
+                  items: target.scopeItems.map((s) => {
+                    const i = v.items?.[s.id];
+                    return {
+                      scopeItemId: s.id,
+                      verdict: i?.verdict ?? 'pass',
+                      ...(i?.reason?.trim() ? { reason: i.reason.trim() } : {}),
+                    };
+                  }),
+                }
+              : {}),
+            attachmentFileIds: files.map((f) => f.id),
+            version: target.version,
+          },
         });
         void message.success('复核结果草稿已保存，请提交会签');
         onDone();
@@ -164,55 +167,23 @@ function ResultForm({ target, onDone }: { target: MySpotCheck; onDone(): void })
         <Input.TextArea rows={5} maxLength={8000} showCount />
       </Form.Item>
       {outcome === 'pass' ? (
-        <Table
-          size="small"
-          rowKey="id"
-          pagination={false}
-          dataSource={target.scopeItems}
-          style={{ marginBottom: 12 }}
-          columns={[
-            {
-              title: '申报职业（工种）',
-              key: 'item',
-              render: (_, s) => `${s.occupationText} · ${s.modeLabel} · ${s.levelsLabel}`,
-            },
-            {
-              title: '结论',
-              key: 'verdict',
-              width: 150,
-              render: (_, s) => (
-                <Form.Item name={['items', s.id, 'verdict']} noStyle>
-                  <Radio.Group
-                    options={[
-                      { value: 'pass', label: '通过' },
-                      { value: 'fail', label: '不通过' },
-                    ]}
-                  />
-                </Form.Item>
-              ),
-            },
-            {
-              title: '不通过理由',
-              key: 'reason',
-              render: (_, s) => (
-                <Form.Item
-                  name={['items', s.id, 'reason']}
-                  dependencies={[['items', s.id, 'verdict']]}
-                  style={{ margin: 0 }}
-                  rules={[
-                    ({ getFieldValue }) => ({
-                      validator: (_r, value?: string) =>
-                        getFieldValue(['items', s.id, 'verdict']) === 'fail' && !value?.trim()
-                          ? Promise.reject(new Error('不通过的条目须填写理由'))
-                          : Promise.resolve(),
-                    }),
-                  ]}
-                >
-                  <Input maxLength={1000} placeholder="不通过时必填" aria-label="不通过理由" />
-                </Form.Item>
-              ),
-            },
+        <ItemVerdictTable
+          items={target.scopeItems}
+          itemTitle="申报职业（工种）"
+          itemText={(s) => `${s.occupationText} · ${s.modeLabel} · ${s.levelsLabel}`}
+          field="verdict"
+          verdictTitle="结论"
+          verdictWidth={150}
+          options={[
+            { value: 'pass', label: '通过' },
+            { value: 'fail', label: '不通过' },
           ]}
+          negative="fail"
+          reasonTitle="不通过理由"
+          reasonRequired="不通过的条目须填写理由"
+          reasonLabel={() => '不通过理由'}
+          reasonPlaceholder="不通过时必填"
+          marginBottom={12}
         />
       ) : (
         <Form.Item
@@ -246,10 +217,9 @@ function ResultForm({ target, onDone }: { target: MySpotCheck; onDone(): void })
               data.append('file', file as File, (file as File).name);
               setUploading(true);
               api
-                .upload<Attachment>(
-                  `/api/my/spot-checks/${target.applicationId}/attachments`,
-                  data,
-                  undefined,
+                .upload(
+                  '/api/my/spot-checks/:applicationId/attachments',
+                  { params: { applicationId: target.applicationId }, form: data },
                   {
                     silent: true,
                   },
@@ -278,7 +248,7 @@ export default function MySpotChecksPage() {
   const [items, setItems] = useState<MySpotCheck[] | null>(null);
   const [open, setOpen] = useState<MySpotCheck | null>(null);
   const load = useCallback(() => {
-    api.get<{ items: MySpotCheck[] }>('/api/my/spot-checks').then(
+    api.get('/api/my/spot-checks').then(
       (d) => setItems(d.items),
       () => setItems([]),
     );

@@ -6,8 +6,8 @@ import { Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { NoticeCandidateDto } from '@skillcert/contracts';
-import { api, asPaged, type Paged } from '../../api/client';
-import type { Round } from '../../api/filing-types';
+import { api } from '../../api/client';
+import { useRounds } from '../../api/useRounds';
 
 export function CandidatePicker({
   value,
@@ -23,19 +23,13 @@ export function CandidatePicker({
   /** Applications already in this notice. */
   exclude?: string[];
 }) {
-  const [rounds, setRounds] = useState<Round[]>([]);
+  const rounds = useRounds();
   const [items, setItems] = useState<NoticeCandidateDto[] | null>(null);
 
-  useEffect(() => {
-    api.get<Paged<Round>>('/api/rounds', { pageSize: 100 }).then(
-      (d) => setRounds(asPaged(d).items),
-      () => undefined,
-    );
-  }, []);
   const excluded = exclude.join(',');
   useEffect(() => {
     setItems(null);
-    api.get<{ items: NoticeCandidateDto[] }>('/api/notices/candidates', { roundId }).then(
+    api.get('/api/notices/candidates', { query: { roundId } }).then(
       (d) => setItems(d.items.filter((i) => !excluded.split(',').includes(i.id))),
       () => setItems([]),
     );

@@ -28,8 +28,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { NoticeDetailDto, NoticeWindowDto, ObjectionSummaryDto } from '@skillcert/contracts';
-import { api, ApiError, type Paged } from '../../api/client';
-import { formatDateLong, formatDateTime, todayInShanghai } from '../../components/format';
+import { api, ApiError } from '../../api/client';
+import { formatDateLong, formatDateTime, todayInShanghai, calendarDateOf } from '../../components/format';
 import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusTag } from '../applications/StatusTag';
@@ -56,9 +56,9 @@ function PublishCard({ notice, onDone }: { notice: NoticeDetailDto; onDone(d: No
     if (!start) return;
     let stale = false;
     api
-      .get<NoticeWindowDto>(
-        `/api/notices/${notice.id}/preview`,
-        { startDate: start.format('YYYY-MM-DD') },
+      .get(
+        '/api/notices/:id/preview',
+        { params: { id: notice.id }, query: { startDate: calendarDateOf(start) } },
         { silent: true },
       )
       .then(
@@ -78,9 +78,12 @@ function PublishCard({ notice, onDone }: { notice: NoticeDetailDto; onDone(d: No
       okText: '确认发布',
       cancelText: '取消',
       onOk: async () => {
-        const d = await api.post<NoticeDetailDto>(`/api/notices/${notice.id}/publish`, {
-          version: notice.version,
-          startDate: preview.startDate,
+        const d = await api.post('/api/notices/:id/publish', {
+          params: { id: notice.id },
+          body: {
+            version: notice.version,
+            startDate: preview.startDate,
+          },
         });
         void message.success(`公示 ${d.number} 已发布`);
         onDone(d);
@@ -126,19 +129,17 @@ export default function NoticeDetailPage() {
   const [toAdd, setToAdd] = useState<string[]>([]);
 
   const load = useCallback(() => {
-    api.get<NoticeDetailDto>(`/api/notices/${encodeURIComponent(id)}`, undefined, { silent: true }).then(
+    api.get('/api/notices/:id', { params: { id } }, { silent: true }).then(
       (d) => {
         setNotice(d);
         setError(null);
       },
       (e: unknown) => setError(e instanceof ApiError ? e.message : '加载失败，请稍后重试'),
     );
-    api
-      .get<Paged<ObjectionSummaryDto>>('/api/objections', { noticeId: id, pageSize: 200 }, { silent: true })
-      .then(
-        (d) => setObjections(d.items),
-        () => setObjections([]),
-      );
+    api.get('/api/objections', { query: { noticeId: id, pageSize: 200 } }, { silent: true }).then(
+      (d) => setObjections(d.items),
+      () => setObjections([]),
+    );
   }, [id]);
   useEffect(load, [load]);
 
@@ -146,9 +147,12 @@ export default function NoticeDetailPage() {
   if (!notice) return <Skeleton active />;
 
   const patch = async (body: Record<string, unknown>) => {
-    const d = await api.patch<NoticeDetailDto>(`/api/notices/${notice.id}`, {
-      version: notice.version,
-      ...body,
+    const d = await api.patch('/api/notices/:id', {
+      params: { id: notice.id },
+      body: {
+        version: notice.version,
+        ...body,
+      },
     });
     setNotice(d);
     return d;
@@ -171,8 +175,11 @@ export default function NoticeDetailPage() {
       okText: '确认办结',
       cancelText: '取消',
       onOk: async () => {
-        const d = await api.post<NoticeDetailDto>(`/api/notices/${notice.id}/pass`, {
-          version: notice.version,
+        const d = await api.post('/api/notices/:id/pass', {
+          params: { id: notice.id },
+          body: {
+            version: notice.version,
+          },
         });
         setNotice(d);
         void message.success('公示已办结');

@@ -7,9 +7,9 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { NoticeDetailDto, NoticeSummaryDto } from '@skillcert/contracts';
+import type { NoticeSummaryDto } from '@skillcert/contracts';
 import { api } from '../../api/client';
-import { useMe } from '../../auth/session';
+import { useCan } from '../../auth/session';
 import { formatDate } from '../../components/format';
 import { ListTable } from '../../components/ListTable';
 import { PageHeader } from '../../components/PageHeader';
@@ -37,11 +37,13 @@ function PrepareModal({ open, onClose }: { open: boolean; onClose(): void }) {
     }
     setBusy(true);
     try {
-      const n = await api.post<NoticeDetailDto>('/api/notices', {
-        title: v.title.trim(),
-        workingDays: v.workingDays,
-        applicationIds: selected,
-        ...(roundId ? { roundId } : {}),
+      const n = await api.post('/api/notices', {
+        body: {
+          title: v.title.trim(),
+          workingDays: v.workingDays,
+          applicationIds: selected,
+          ...(roundId ? { roundId } : {}),
+        },
       });
       void message.success(`已生成公示草稿 ${n.number}`);
       onClose();
@@ -94,11 +96,11 @@ function PrepareModal({ open, onClose }: { open: boolean; onClose(): void }) {
 }
 
 export default function NoticesPage() {
-  const me = useMe();
+  const can = useCan();
   const [form] = Form.useForm();
-  const list = usePagedList<NoticeSummaryDto>('/api/notices');
+  const list = usePagedList('/api/notices');
   const [preparing, setPreparing] = useState(false);
-  const center = me.role === 'province_center';
+  const center = can('notice.prepare');
 
   return (
     <>

@@ -56,10 +56,13 @@ function AnswerCard({
       okButtonProps: { danger: v.outcome === 'upheld' },
       cancelText: '取消',
       onOk: async () => {
-        const d = await api.post<ObjectionDetailDto>(`/api/objections/${objection.id}/answer`, {
-          version: objection.version,
-          outcome: v.outcome,
-          reply: v.reply.trim(),
+        const d = await api.post('/api/objections/:id/answer', {
+          params: { id: objection.id },
+          body: {
+            version: objection.version,
+            outcome: v.outcome,
+            reply: v.reply.trim(),
+          },
         });
         void message.success('已答复');
         onDone(d);
@@ -102,7 +105,7 @@ export default function ObjectionDetailPage() {
 
   const load = useCallback(() => {
     api
-      .get<ObjectionDetailDto>(`/api/objections/${encodeURIComponent(id)}`, undefined, { silent: true })
+      .get('/api/objections/:id', { params: { id } }, { silent: true })
       .then(setObjection, (e: unknown) =>
         setError(e instanceof ApiError ? e.message : '加载失败，请稍后重试'),
       );
@@ -230,8 +233,11 @@ export default function ObjectionDetailPage() {
         okText="查看"
         onClose={() => setRevealing(false)}
         onSubmit={async ({ reason }) => {
-          const r = await api.post<{ phone: string }>(`/api/objections/${o.id}/reveal-contact`, {
-            reason: reason.trim(),
+          const r = await api.post('/api/objections/:id/reveal-contact', {
+            params: { id: o.id },
+            body: {
+              reason: reason.trim(),
+            },
           });
           setPhone(r.phone);
         }}

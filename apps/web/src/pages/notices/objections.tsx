@@ -6,7 +6,7 @@ import { Form, Select, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { NoticeSummaryDto, ObjectionSummaryDto } from '@skillcert/contracts';
-import { api, type Paged } from '../../api/client';
+import { api } from '../../api/client';
 import { formatDateTime } from '../../components/format';
 import { ListTable } from '../../components/ListTable';
 import { PageHeader } from '../../components/PageHeader';
@@ -21,11 +21,11 @@ export default function ObjectionsPage() {
     status: params.get('status') ?? undefined,
   });
   const [form] = Form.useForm();
-  const list = usePagedList<ObjectionSummaryDto>('/api/objections', { initialQuery: initial });
+  const list = usePagedList('/api/objections', { initialQuery: initial });
   const [notices, setNotices] = useState<NoticeSummaryDto[]>([]);
 
   useEffect(() => {
-    api.get<Paged<NoticeSummaryDto>>('/api/notices', { pageSize: 200 }).then(
+    api.get('/api/notices', { query: { pageSize: 200 } }).then(
       (d) => setNotices(d.items.filter((n) => n.status !== 'draft')),
       () => undefined,
     );

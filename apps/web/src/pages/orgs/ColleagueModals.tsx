@@ -2,7 +2,7 @@
 import { Form, Input } from 'antd';
 import { validateMobile } from '@skillcert/domain';
 import { api } from '../../api/client';
-import type { Colleague } from '../../api/types';
+import type { Colleague } from '@skillcert/contracts';
 import { FormModal } from '../../components/FormModal';
 import { PasswordFields } from '../../components/PasswordFields';
 
@@ -30,11 +30,14 @@ export function AddColleagueModal({
       title="添加同事账号"
       onClose={onClose}
       onSubmit={async (v) => {
-        await api.post(`/api/organizations/${encodeURIComponent(orgId)}/colleagues`, {
-          username: v.username.trim(),
-          displayName: v.displayName.trim(),
-          password: v.password,
-          phone: v.phone ? validateMobile(v.phone).normalized : undefined,
+        await api.post('/api/organizations/:id/colleagues', {
+          params: { id: orgId },
+          body: {
+            username: v.username.trim(),
+            displayName: v.displayName.trim(),
+            password: v.password,
+            phone: v.phone ? validateMobile(v.phone).normalized : undefined,
+          },
         });
         onDone();
       }}
@@ -95,10 +98,10 @@ export function ResetColleaguePasswordModal({
       onClose={onClose}
       onSubmit={async (v) => {
         if (!colleague) return;
-        await api.post(
-          `/api/organizations/${encodeURIComponent(orgId)}/colleagues/${encodeURIComponent(colleague.id)}/reset-password`,
-          { newPassword: v.newPassword },
-        );
+        await api.post('/api/organizations/:id/colleagues/:userId/reset-password', {
+          params: { id: orgId, userId: colleague.id },
+          body: { newPassword: v.newPassword },
+        });
         onDone();
       }}
     >

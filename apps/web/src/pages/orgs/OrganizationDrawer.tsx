@@ -18,7 +18,7 @@ import {
 } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
-import type { Organization } from '../../api/types';
+import type { OrganizationSummary as Organization } from '@skillcert/contracts';
 import { formatDateTime } from '../../components/format';
 import { ORG_KIND, ORG_STATUS } from '../../components/labels';
 
@@ -67,7 +67,7 @@ export function OrganizationDrawer({
     if (!id) return;
     let live = true;
     api
-      .get<Organization>(`/api/organizations/${encodeURIComponent(id)}`)
+      .get('/api/organizations/:id', { params: { id } })
       .then((o) => live && setOrg(o))
       .catch(() => live && onClose());
     return () => {
@@ -83,9 +83,9 @@ export function OrganizationDrawer({
     const { reason } = await reasonForm.validateFields();
     setBusy(true);
     try {
-      await api.post(`/api/organizations/${encodeURIComponent(org.id)}/activate`, {
-        version: org.version,
-        reason,
+      await api.post('/api/organizations/:id/activate', {
+        params: { id: org.id },
+        body: { version: org.version, reason },
       });
       setAsking(false);
       void message.success(`已激活：${org.name}`);

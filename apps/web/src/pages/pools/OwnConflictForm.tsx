@@ -6,13 +6,16 @@
 import { Alert, App, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client';
+import type { PostRoutes } from '../../api/routes';
 
 export interface ConflictValues {
   creditCode: string;
   reason: string;
 }
 
-export function OwnConflictForm<R>({
+type OwnConflictRoute = '/api/my/conflicts' | '/api/my/inspector-conflicts';
+
+export function OwnConflictForm<R extends OwnConflictRoute>({
   path,
   name,
   notice,
@@ -20,14 +23,14 @@ export function OwnConflictForm<R>({
   disabled,
   onSaved,
 }: {
-  path: string;
+  path: R;
   /** The form's name (prefixes its field ids). */
   name: string;
   notice: string;
   /** The message once the declaration is recorded. */
   done: string;
   disabled?: boolean;
-  onSaved?(answer: R): void;
+  onSaved?(answer: PostRoutes[R]): void;
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<ConflictValues>();
@@ -35,11 +38,10 @@ export function OwnConflictForm<R>({
   const submit = async (v: ConflictValues) => {
     setBusy(true);
     try {
-      const answer = await api.post<R>(path, {
-        creditCode: v.creditCode.trim().toUpperCase(),
-        reason: v.reason.trim(),
+      const answer = await api.post<OwnConflictRoute>(path, {
+        body: { creditCode: v.creditCode.trim().toUpperCase(), reason: v.reason.trim() },
       });
-      onSaved?.(answer);
+      onSaved?.(answer as PostRoutes[R]);
       void message.success(done);
       form.resetFields();
     } catch {

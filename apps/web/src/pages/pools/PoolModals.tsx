@@ -169,15 +169,14 @@ export function CreateMemberModal({
       width={560}
       onClose={onClose}
       onSubmit={async (v) => {
-        const r = await api.post<{ code: string; username: string | null; initialPassword: string | null }>(
-          ui.path,
-          {
+        const r = await api.post(ui.path, {
+          body: {
             ...(ui.givenCode && v.code?.trim() ? { code: v.code.trim().toUpperCase() } : {}),
             ...memberBody(ui, v, withCity),
             phone: orNull(v.phone),
             ...(v.username?.trim() ? { username: v.username.trim() } : {}),
           },
-        );
+        });
         onCreated();
         modal.success({
           title: `已新增${ui.member} ${r.code}`,
@@ -247,11 +246,14 @@ export function EditMemberModal({
       onClose={onClose}
       onSubmit={async (v) => {
         if (!member) return;
-        await api.patch(`${ui.path}/${member.id}`, {
-          ...memberBody(ui, v, withCity),
-          ...(v.phone?.trim() ? { phone: v.phone.trim() } : {}),
-          active: !!v.active,
-          version: member.version,
+        await api.patch(`${ui.path}/:id` as const, {
+          params: { id: member.id },
+          body: {
+            ...memberBody(ui, v, withCity),
+            ...(v.phone?.trim() ? { phone: v.phone.trim() } : {}),
+            active: !!v.active,
+            version: member.version,
+          },
         });
         onSaved();
       }}
@@ -281,9 +283,9 @@ export function ConflictModal({
       onClose={onClose}
       onSubmit={async (v) => {
         if (!member) return;
-        await api.post(`${ui.path}/${member.id}/conflicts`, {
-          creditCode: v.creditCode.trim().toUpperCase(),
-          reason: v.reason.trim(),
+        await api.post(`${ui.path}/:id/conflicts` as const, {
+          params: { id: member.id },
+          body: { creditCode: v.creditCode.trim().toUpperCase(), reason: v.reason.trim() },
         });
         onSaved();
       }}

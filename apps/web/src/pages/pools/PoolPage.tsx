@@ -28,7 +28,7 @@ export function PoolPage({ ui }: { ui: PoolUi }) {
   const canManage = ui.canManage(me);
   const withCity = ui.chooseCity(me);
   const [form] = Form.useForm();
-  const list = usePagedList<PoolMember>(ui.path);
+  const list = usePagedList(ui.path);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<PoolMember | null>(null);
   const [conflictFor, setConflictFor] = useState<PoolMember | null>(null);

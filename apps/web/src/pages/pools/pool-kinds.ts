@@ -5,12 +5,12 @@
  * it, the province bureau reads it; a 编号 may be given). Only what differs between them is here.
  */
 import { POOL_LABELS, type PoolKind } from '@skillcert/domain';
-import type { Me } from '../../api/types';
+import type { Me } from '@skillcert/contracts';
 
 export interface PoolUi {
   kind: PoolKind;
   /** The pool's API collection. */
-  path: string;
+  path: '/api/experts' | '/api/inspectors';
   /** 专家库 / 督导人员库. */
   pool: string;
   /** 专家 / 督导人员. */

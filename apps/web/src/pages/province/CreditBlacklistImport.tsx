@@ -7,13 +7,7 @@ import { Alert, App, Button, DatePicker, Form, Input, Modal, Table, Upload, type
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, ApiError } from '../../api/client';
-
-interface ImportAnswer {
-  rows: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-}
+import { calendarDateOf } from '../../components/format';
 
 interface ImportValues {
   source: string;
@@ -62,12 +56,12 @@ export function CreditBlacklistImportModal({
     const fd = new FormData();
     // Text fields first: the server reads them before the file.
     fd.set('source', values.source.trim());
-    fd.set('sourceDate', values.sourceDate.format('YYYY-MM-DD'));
+    fd.set('sourceDate', calendarDateOf(values.sourceDate));
     fd.set('file', file, file.name);
     setBusy(true);
     setRowErrors([]);
     try {
-      const a = await api.upload<ImportAnswer>('/api/credit-blacklist/import', fd);
+      const a = await api.upload('/api/credit-blacklist/import', { form: fd });
       void message.success(
         `已导入 ${a.rows} 行：新增 ${a.inserted} 条，更新 ${a.updated} 条，未变 ${a.unchanged} 条`,
       );

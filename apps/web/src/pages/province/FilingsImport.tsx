@@ -9,13 +9,6 @@ import { Alert, App, Button, Modal, Table, Upload, type UploadFile } from 'antd'
 import { useState } from 'react';
 import { api, ApiError } from '../../api/client';
 
-interface ImportAnswer {
-  rows: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-}
-
 export function downloadFilingsTemplate() {
   void api.download('/api/filings/import-template', '已备案名录导入模板.xlsx').catch(() => undefined);
 }
@@ -36,7 +29,7 @@ export function FilingsImportModal({
     mutationFn: (f: File) => {
       const fd = new FormData();
       fd.set('file', f, f.name);
-      return api.upload<ImportAnswer>('/api/filings/import', fd);
+      return api.upload('/api/filings/import', { form: fd });
     },
     onSuccess: (a) => {
       void message.success(

@@ -4,25 +4,14 @@
  * {decision, items, reason, version}: 通过 (a verdict per scope item still in the running; refused items
  * need a reason), 退回市州 or 不予通过 (reason, cited in the decision letter).
  */
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Form,
-  Input,
-  Radio,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Radio, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import type { ApplicationDetail } from '../../api/filing-types';
 import { formatDateTime } from '../../components/format';
-import type { ProvinceReview, ProvinceReviewAnswer } from './types';
+import type { ProvinceReview } from './types';
+import { occupationNameOf, occupationWithJob } from '../../components/occupation-label';
+import { ItemVerdictTable } from '../../components/ItemVerdictTable';
 
 const OUT = ['not_recommended', 'rejected', 'held'];
 const OUTCOME_COLOR: Record<string, string> = { pass: 'green', return: 'orange', reject: 'red' };
@@ -34,7 +23,7 @@ interface Values {
 }
 
 const itemText = (s: ApplicationDetail['scopeItems'][number]) =>
-  `${s.occupationName ?? s.occupationCode}${s.jobName ? `（${s.jobName}）` : ''} · ${s.modeLabel} · ${s.levelLabels.join('、')}`;
+  `${occupationWithJob(s)} · ${s.modeLabel} · ${s.levelLabels.join('、')}`;
 
 export function ProvinceReviewPanel({
   detail,
@@ -55,9 +44,13 @@ export function ProvinceReviewPanel({
 
   const load = useCallback(() => {
     api
-      .get<{ items: ProvinceReview[] }>(`/api/applications/${detail.id}/province-reviews`, undefined, {
-        silent: true,
-      })
+      .get(
+        '/api/applications/:id/province-reviews',
+        { params: { id: detail.id } },
+        {
+          silent: true,
+        },
+      )
       .then(
         (r) => setReviews(r.items),
         () => setReviews([]),
@@ -87,10 +80,10 @@ export function ProvinceReviewPanel({
     const go = async () => {
       setBusy(true);
       try {
-        const r = await api.post<ProvinceReviewAnswer>(
-          `/api/applications/${detail.id}/province-review`,
+        const r = await api.post('/api/applications/:id/province-review', {
+          params: { id: detail.id },
           body,
-        );
+        });
         void message.success(`省级评估已记录，申请现为"${r.statusLabel}"`);
         form.resetFields();
         load();
@@ -157,7 +150,7 @@ export function ProvinceReviewPanel({
                         <ul style={{ margin: 0, paddingInlineStart: 18 }}>
                           {r.items.map((i) => (
                             <li key={i.scopeItemId}>
-                              {i.occupationName ?? i.occupationCode}
+                              {occupationNameOf(i)}
                               {i.jobName ? `（${i.jobName}）` : ''}：
                               <Tag color={i.verdict === 'pass' ? 'green' : 'red'}>{i.verdictLabel}</Tag>
                               {i.reason}
@@ -200,51 +193,23 @@ export function ProvinceReviewPanel({
               />
             </Form.Item>
             {decision === 'pass' && (
-              <Table
-                size="small"
-                rowKey="id"
-                pagination={false}
-                dataSource={items}
-                style={{ marginBottom: 12 }}
-                columns={[
-                  { title: '申报职业（工种）', key: 'item', render: (_, s) => itemText(s) },
-                  {
-                    title: '结论',
-                    key: 'verdict',
-                    width: 160,
-                    render: (_, s) => (
-                      <Form.Item name={['items', s.id, 'verdict']} noStyle>
-                        <Radio.Group
-                          options={[
-                            { value: 'pass', label: '通过' },
-                            { value: 'reject', label: '不通过' },
-                          ]}
-                        />
-                      </Form.Item>
-                    ),
-                  },
-                  {
-                    title: '不通过理由',
-                    key: 'reason',
-                    render: (_, s) => (
-                      <Form.Item
-                        name={['items', s.id, 'reason']}
-                        dependencies={[['items', s.id, 'verdict']]}
-                        style={{ margin: 0 }}
-                        rules={[
-                          ({ getFieldValue }) => ({
-                            validator: (_r, value?: string) =>
-                              getFieldValue(['items', s.id, 'verdict']) === 'reject' && !value?.trim()
-                                ? Promise.reject(new Error('不通过的条目须填写理由'))
-                                : Promise.resolve(),
-                          }),
-                        ]}
-                      >
-                        <Input maxLength={1000} placeholder="不通过时必填" aria-label="不通过理由" />
-                      </Form.Item>
-                    ),
-                  },
+              <ItemVerdictTable
+                items={items}
+                itemTitle="申报职业（工种）"
+                itemText={itemText}
+                field="verdict"
+                verdictTitle="结论"
+                verdictWidth={160}
+                options={[
+                  { value: 'pass', label: '通过' },
+                  { value: 'reject', label: '不通过' },
                 ]}
+                negative="reject"
+                reasonTitle="不通过理由"
+                reasonRequired="不通过的条目须填写理由"
+                reasonLabel={() => '不通过理由'}
+                reasonPlaceholder="不通过时必填"
+                marginBottom={12}
               />
             )}
             <Form.Item

@@ -34,7 +34,7 @@ function EvidenceUpload({
         form.set('file', file, file.name);
         setBusy(true);
         api
-          .upload<EvidenceFile>('/api/filings/evidence', form)
+          .upload('/api/filings/evidence', { form })
           .then((f) => onChange?.(f))
           .catch(() => undefined)
           .finally(() => setBusy(false));

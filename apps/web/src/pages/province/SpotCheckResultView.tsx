@@ -120,10 +120,13 @@ export function SpotCheckResultView({
         onClose={() => setDeciding(false)}
         onSubmit={(v) =>
           api
-            .post<DrawDetail>(`/api/spot-checks/${drawId}/targets/${target.applicationId}/decision`, {
-              outcome: v.outcome,
-              reason: v.reason.trim(),
-              version: r.version,
+            .post('/api/spot-checks/:id/targets/:applicationId/decision', {
+              params: { id: drawId, applicationId: target.applicationId },
+              body: {
+                outcome: v.outcome,
+                reason: v.reason.trim(),
+                version: r.version,
+              },
             })
             .then(onDecided)
         }

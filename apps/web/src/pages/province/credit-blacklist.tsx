@@ -44,7 +44,7 @@ function stateTag(e: BlacklistEntry) {
 
 export default function CreditBlacklistPage() {
   const [form] = Form.useForm();
-  const list = usePagedList<BlacklistEntry>('/api/credit-blacklist');
+  const list = usePagedList('/api/credit-blacklist');
   const [importing, setImporting] = useState(false);
   const [removing, setRemoving] = useState<BlacklistEntry | null>(null);
 
@@ -125,7 +125,10 @@ export default function CreditBlacklistPage() {
         danger
         onClose={() => setRemoving(null)}
         onSubmit={async ({ reason }) => {
-          await api.post(`/api/credit-blacklist/${removing!.id}/remove`, { reason });
+          await api.post('/api/credit-blacklist/:id/remove', {
+            params: { id: removing!.id },
+            body: { reason },
+          });
           list.reload();
         }}
       >

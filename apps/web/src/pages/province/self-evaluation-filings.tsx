@@ -86,7 +86,7 @@ export default function SelfEvaluationFilingsPage() {
     queryKey: ['filings', 'self_evaluation', query, page, pageSize],
     queryFn: async (): Promise<Paged<FilingItem>> =>
       asPaged(
-        await api.get<Paged<FilingItem>>(PATH, { ...query, kind: 'self_evaluation', page, pageSize }),
+        await api.get(PATH, { query: { ...query, kind: 'self_evaluation', page, pageSize } }),
         page,
         pageSize,
       ),
@@ -95,17 +95,23 @@ export default function SelfEvaluationFilingsPage() {
   const reload = () => void client.invalidateQueries({ queryKey: ['filings'] });
 
   const record = useMutation({
-    mutationFn: (v: FormValues) => api.post(`${PATH}/self-evaluation`, toBody(v)),
+    mutationFn: (v: FormValues) => api.post('/api/filings/self-evaluation', { body: toBody(v) }),
     onSuccess: reload,
   });
   const correct = useMutation({
     mutationFn: ({ f, v }: { f: FilingItem; v: FormValues }) =>
-      api.put(`${PATH}/self-evaluation/${f.id}`, { ...toBody(v), version: f.version, reason: v.reason }),
+      api.put('/api/filings/self-evaluation/:id', {
+        params: { id: f.id },
+        body: { ...toBody(v), version: f.version, reason: v.reason },
+      }),
     onSuccess: reload,
   });
   const revoke = useMutation({
     mutationFn: ({ f, reason }: { f: FilingItem; reason: string }) =>
-      api.post(`${PATH}/self-evaluation/${f.id}/revoke`, { version: f.version, reason }),
+      api.post('/api/filings/self-evaluation/:id/revoke', {
+        params: { id: f.id },
+        body: { version: f.version, reason },
+      }),
     onSuccess: reload,
   });
 

@@ -44,7 +44,7 @@ export default function SpotCheckDetailPage() {
   const [replacing, setReplacing] = useState<DrawTarget | null>(null);
 
   const load = useCallback(() => {
-    api.get<DrawDetail>(`/api/spot-checks/${encodeURIComponent(id)}`, undefined, { silent: true }).then(
+    api.get('/api/spot-checks/:id', { params: { id } }, { silent: true }).then(
       (x) => {
         setD(x);
         setError(null);
@@ -58,7 +58,7 @@ export default function SpotCheckDetailPage() {
   if (!d) return <Skeleton active />;
 
   const act = (path: string, body: unknown, done: string) =>
-    api.post<DrawDetail>(`/api/spot-checks/${d.id}/${path}`, body).then((x) => {
+    api.post('/api/spot-checks/:id/:step', { params: { id: d.id, step: path }, body }).then((x) => {
       setD(x);
       void message.success(done);
     });
@@ -409,10 +409,13 @@ export default function SpotCheckDetailPage() {
         okText="发起替换承诺"
         onClose={() => setReplacing(null)}
         onSubmit={async (v) => {
-          const r = await api.post<{ id: string; number: string }>(`/api/spot-checks/${d.id}/replacements`, {
-            applicationId: replacing!.applicationId,
-            inspectorIds: v.inspectorIds,
-            reason: v.reason.trim(),
+          const r = await api.post('/api/spot-checks/:id/replacements', {
+            params: { id: d.id },
+            body: {
+              applicationId: replacing!.applicationId,
+              inspectorIds: v.inspectorIds,
+              reason: v.reason.trim(),
+            },
           });
           void message.success(`已发起替换承诺 ${r.number}，请在该记录中抽取`);
           load();

@@ -22,9 +22,9 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api, type Paged } from '../../api/client';
+import { api } from '../../api/client';
 import type { Round } from '../../api/filing-types';
-import { useMe } from '../../auth/session';
+import { useCan } from '../../auth/session';
 import { formatDateTime } from '../../components/format';
 import { FormModal } from '../../components/FormModal';
 import { ListTable } from '../../components/ListTable';
@@ -32,17 +32,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { cleanQuery, SearchForm } from '../../components/SearchForm';
 import { usePagedList } from '../../components/usePagedList';
 import { DRAW_STATUS_COLOR, type DrawSummary, type SpotCheckPolicy, type SpotCheckPreview } from './types';
-
-function useRounds() {
-  const [rounds, setRounds] = useState<Round[]>([]);
-  useEffect(() => {
-    api.get<Paged<Round>>('/api/rounds', { pageSize: 100 }).then(
-      (r) => setRounds(r.items),
-      () => undefined,
-    );
-  }, []);
-  return rounds;
-}
+import { useRounds } from '../../api/useRounds';
 
 interface CommitValues extends SpotCheckPolicy {
   roundId: string;
@@ -64,20 +54,22 @@ function CommitModal({
   const [preview, setPreview] = useState<SpotCheckPreview | null>(null);
   const [values, setValues] = useState<Partial<CommitValues>>({});
   useEffect(() => {
-    if (open) api.get<SpotCheckPolicy>('/api/spot-checks/policy').then(setPolicy, () => undefined);
+    if (open) api.get('/api/spot-checks/policy').then(setPolicy, () => undefined);
     else setPreview(null);
   }, [open]);
   useEffect(() => {
     if (!open || !values.roundId) return;
     let stale = false;
     api
-      .get<SpotCheckPreview>(
+      .get(
         '/api/spot-checks/preview',
         {
-          roundId: values.roundId,
-          sampleRatioPercent: values.sampleRatioPercent,
-          inspectorsPerTarget: values.inspectorsPerTarget,
-          sameCityRecusal: values.sameCityRecusal,
+          query: {
+            roundId: values.roundId,
+            sampleRatioPercent: values.sampleRatioPercent,
+            inspectorsPerTarget: values.inspectorsPerTarget,
+            sameCityRecusal: values.sameCityRecusal,
+          },
         },
         { silent: true },
       )
@@ -103,12 +95,14 @@ function CommitModal({
       initialValues={{ ...policy!, roundId: openRound?.id }}
       onClose={onClose}
       onSubmit={async (v) => {
-        const r = await api.post<{ id: string; number: string }>('/api/spot-checks', {
-          roundId: v.roundId,
-          sampleRatioPercent: v.sampleRatioPercent,
-          inspectorsPerTarget: v.inspectorsPerTarget,
-          sameCityRecusal: v.sameCityRecusal,
-          ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}),
+        const r = await api.post('/api/spot-checks', {
+          body: {
+            roundId: v.roundId,
+            sampleRatioPercent: v.sampleRatioPercent,
+            inspectorsPerTarget: v.inspectorsPerTarget,
+            sameCityRecusal: v.sameCityRecusal,
+            ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}),
+          },
         });
         onCommitted(r.id);
       }}
@@ -212,7 +206,7 @@ function PolicyModal({ open, onClose }: { open: boolean; onClose(): void }) {
   const { message } = App.useApp();
   const [policy, setPolicy] = useState<SpotCheckPolicy | null>(null);
   useEffect(() => {
-    if (open) api.get<SpotCheckPolicy>('/api/spot-checks/policy').then(setPolicy, () => undefined);
+    if (open) api.get('/api/spot-checks/policy').then(setPolicy, () => undefined);
   }, [open]);
   if (open && !policy) return null;
   return (
@@ -223,7 +217,7 @@ function PolicyModal({ open, onClose }: { open: boolean; onClose(): void }) {
       initialValues={policy ?? undefined}
       onClose={onClose}
       onSubmit={async (v) => {
-        await api.put('/api/spot-checks/policy', v);
+        await api.put('/api/spot-checks/policy', { body: v });
         void message.success('参数已保存，此后发起的承诺采用新参数');
       }}
     >
@@ -249,12 +243,12 @@ function PolicyModal({ open, onClose }: { open: boolean; onClose(): void }) {
 }
 
 export default function SpotChecksPage() {
-  const me = useMe();
+  const can = useCan();
   const navigate = useNavigate();
-  const canManage = me.role === 'province_center';
+  const canManage = can('spotCheck.manage');
   const rounds = useRounds();
   const [form] = Form.useForm();
-  const list = usePagedList<DrawSummary>('/api/spot-checks');
+  const list = usePagedList('/api/spot-checks');
   const [committing, setCommitting] = useState(false);
   const [editingPolicy, setEditingPolicy] = useState(false);
 

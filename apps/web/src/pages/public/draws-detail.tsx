@@ -44,10 +44,14 @@ export default function PublicDrawDetailPage() {
 
   useEffect(() => {
     api
-      .get<PublicDraw>(`/api/public/draws/${encodeURIComponent(id)}`, undefined, {
-        silent: true,
-        noAuthRedirect: true,
-      })
+      .get(
+        '/api/public/draws/:id',
+        { params: { id } },
+        {
+          silent: true,
+          noAuthRedirect: true,
+        },
+      )
       .then(setD, (e: unknown) => setError(e instanceof ApiError ? e.message : '加载失败，请稍后重试'));
   }, [id]);
 

@@ -55,11 +55,7 @@ export default function PublicDrawsPage() {
     let stale = false;
     setData(null);
     api
-      .get<Paged<PublicDrawSummary>>(
-        '/api/public/draws',
-        { page, pageSize: 10 },
-        { silent: true, noAuthRedirect: true },
-      )
+      .get('/api/public/draws', { query: { page, pageSize: 10 } }, { silent: true, noAuthRedirect: true })
       .then(
         (d) => !stale && setData(d),
         (e: unknown) => !stale && setError(e instanceof ApiError ? e.message : '加载失败，请稍后重试'),

@@ -3,31 +3,25 @@
  * filed for, with each body's 评价机构序列码 and supervising authority; PDF and Excel downloads.
  */
 import { Alert, Breadcrumb, Card, Descriptions, Result, Skeleton, Space, Table, Typography } from 'antd';
-import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { formatDateLong, formatDateTime } from '../../components/format';
 import { FilingListDownloads } from './filing-lists';
-import { errorText, publicGet, type FilingListDetail } from './registry-shared';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import { routeKey } from '../../api/query';
+import { errorText, PUBLIC_REQUEST, type FilingListDetail } from './registry-shared';
+import { occupationWithJob } from '../../components/occupation-label';
 
 type Row = FilingListDetail['rows'][number];
 
 export default function FilingListDetailPage() {
   const { sequence = '' } = useParams();
-  const [list, setList] = useState<FilingListDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let stale = false;
-    setList(null);
-    setError(null);
-    publicGet<FilingListDetail>(`/api/public/filing-lists/${encodeURIComponent(sequence)}`).then(
-      (d) => !stale && setList(d),
-      (e: unknown) => !stale && setError(errorText(e, '该备案名单不存在')),
-    );
-    return () => {
-      stale = true;
-    };
-  }, [sequence]);
+  const detail = useQuery({
+    queryKey: routeKey('/api/public/filing-lists/:sequence', sequence),
+    queryFn: () => api.get('/api/public/filing-lists/:sequence', { params: { sequence } }, PUBLIC_REQUEST),
+  });
+  const list = detail.data ?? null;
+  const error = detail.error ? errorText(detail.error, '该备案名单不存在') : null;
 
   if (error)
     return (
@@ -98,8 +92,7 @@ export default function FilingListDetailPage() {
             {
               title: '职业（工种）',
               key: 'occupation',
-              render: (_, r) =>
-                `${r.occupationName ?? r.occupationCode}${r.jobName ? `（${r.jobName}）` : ''}`,
+              render: (_, r) => occupationWithJob(r),
             },
             { title: '等级', dataIndex: 'levelLabels', render: (l: string[]) => l.join('、') },
             { title: '评价方式', dataIndex: 'modeLabel' },

@@ -4,11 +4,13 @@
  */
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, List, Pagination, Skeleton, Space, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
-import type { Paged } from '../../api/client';
 import { formatDateLong } from '../../components/format';
-import { errorText, publicGet, type FilingListSummary } from './registry-shared';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import { routeKey } from '../../api/query';
+import { errorText, PUBLIC_REQUEST, type FilingListSummary } from './registry-shared';
 
 export function FilingListDownloads({ list }: { list: Pick<FilingListSummary, 'pdfUrl' | 'xlsxUrl'> }) {
   return (
@@ -25,20 +27,13 @@ export function FilingListDownloads({ list }: { list: Pick<FilingListSummary, 'p
 
 export default function FilingListsPage() {
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<Paged<FilingListSummary> | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let stale = false;
-    setData(null);
-    publicGet<Paged<FilingListSummary>>('/api/public/filing-lists', { page, pageSize: 10 }).then(
-      (d) => !stale && setData(d),
-      (e: unknown) => !stale && setError(errorText(e)),
-    );
-    return () => {
-      stale = true;
-    };
-  }, [page]);
+  const query = { page, pageSize: 10 };
+  const lists = useQuery({
+    queryKey: routeKey('/api/public/filing-lists', query),
+    queryFn: () => api.get('/api/public/filing-lists', { query }, PUBLIC_REQUEST),
+  });
+  const data = lists.data ?? null;
+  const error = lists.error ? errorText(lists.error) : null;
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>

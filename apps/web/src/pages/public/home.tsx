@@ -22,40 +22,41 @@ import {
   Space,
   Typography,
 } from 'antd';
-import { useEffect, useState } from 'react';
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
-import type { Paged } from '../../api/client';
+import { api } from '../../api/client';
+import { routeKey } from '../../api/query';
 import { formatDateLong } from '../../components/format';
-import {
-  errorText,
-  publicGet,
-  type FilingListSummary,
-  type PublicRound,
-  type RegistrySearchResult,
-} from './registry-shared';
+import { errorText, PUBLIC_REQUEST } from './registry-shared';
 
-function useLoad<T>(path: string, query?: Record<string, string | number>) {
-  const [data, setData] = useState<T | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const key = JSON.stringify(query ?? {});
-  useEffect(() => {
-    let stale = false;
-    publicGet<T>(path, JSON.parse(key) as Record<string, string | number>).then(
-      (d) => !stale && setData(d),
-      (e: unknown) => !stale && setError(errorText(e)),
-    );
-    return () => {
-      stale = true;
-    };
-  }, [path, key]);
-  return { data, error };
-}
+/** A section's answer, or the error it failed with (shown in the section). */
+const section = <T,>(q: UseQueryResult<T>) => ({
+  data: q.data ?? null,
+  error: q.error ? errorText(q.error) : null,
+});
 
 export default function PublicHomePage() {
   const navigate = useNavigate();
-  const rounds = useLoad<{ items: PublicRound[] }>('/api/public/rounds');
-  const lists = useLoad<Paged<FilingListSummary>>('/api/public/filing-lists', { pageSize: 5 });
-  const registry = useLoad<RegistrySearchResult>('/api/public/registry', { pageSize: 1, status: 'filed' });
+  const rounds = section(
+    useQuery({
+      queryKey: routeKey('/api/public/rounds'),
+      queryFn: () => api.get('/api/public/rounds', undefined, PUBLIC_REQUEST),
+    }),
+  );
+  const listsQuery = { pageSize: 5 };
+  const lists = section(
+    useQuery({
+      queryKey: routeKey('/api/public/filing-lists', listsQuery),
+      queryFn: () => api.get('/api/public/filing-lists', { query: listsQuery }, PUBLIC_REQUEST),
+    }),
+  );
+  const registryQuery = { pageSize: 1, status: 'filed' };
+  const registry = section(
+    useQuery({
+      queryKey: routeKey('/api/public/registry', registryQuery),
+      queryFn: () => api.get('/api/public/registry', { query: registryQuery }, PUBLIC_REQUEST),
+    }),
+  );
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>

@@ -21,10 +21,14 @@ export default function PublicNoticeDetailPage() {
 
   useEffect(() => {
     api
-      .get<PublicNoticeDetailDto>(`/api/public/notices/${encodeURIComponent(id)}`, undefined, {
-        silent: true,
-        noAuthRedirect: true,
-      })
+      .get(
+        '/api/public/notices/:id',
+        { params: { id } },
+        {
+          silent: true,
+          noAuthRedirect: true,
+        },
+      )
       .then(setNotice, (e: unknown) => setError(e instanceof ApiError ? e.message : '加载失败，请稍后重试'));
   }, [id]);
 

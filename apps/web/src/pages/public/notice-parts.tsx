@@ -7,6 +7,7 @@ import { Alert, Card, Descriptions, Empty, Grid, Space, Table, Tag, Typography }
 import { useEffect, useState, type ReactNode } from 'react';
 import type { NoticeItemDto, NoticeWindowDto } from '@skillcert/contracts';
 import { formatDateLong, weekdayOf } from '../../components/format';
+import { occupationWithJob } from '../../components/occupation-label';
 
 export const PHASE_COLOR: Record<string, string> = { upcoming: 'gold', open: 'blue', closed: 'default' };
 export const NOTICE_STATUS_COLOR: Record<string, string> = {
@@ -113,8 +114,6 @@ export function Countdown({
   );
 }
 
-const occupation = (i: NoticeItemDto) => `${i.occupationName}${i.jobName ? `（${i.jobName}）` : ''}`;
-
 /** The listed items: organization, credit code, city, occupation, levels, mode (and status). */
 export function NoticeItems({
   items,
@@ -137,7 +136,11 @@ export function NoticeItems({
               items={[
                 { key: 'code', label: '统一社会信用代码', children: i.creditCode },
                 { key: 'city', label: '市州', children: i.cityName ?? i.cityCode },
-                { key: 'occ', label: '职业（工种）', children: `${occupation(i)} ${i.occupationCode}` },
+                {
+                  key: 'occ',
+                  label: '职业（工种）',
+                  children: `${occupationWithJob(i)} ${i.occupationCode}`,
+                },
                 { key: 'levels', label: '等级', children: i.levelsLabel },
                 { key: 'mode', label: '评价方式', children: i.modeLabel },
                 ...(i.status !== 'listed'
@@ -167,7 +170,7 @@ export function NoticeItems({
           key: 'occ',
           render: (_v, i) => (
             <span>
-              {occupation(i)}
+              {occupationWithJob(i)}
               <Typography.Text type="secondary" style={{ marginLeft: 4 }}>
                 {i.occupationCode}
               </Typography.Text>

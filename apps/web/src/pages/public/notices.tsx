@@ -67,9 +67,9 @@ function NoticeList({ scope }: { scope: Scope }) {
     let stale = false;
     setData(null);
     api
-      .get<Answer>(
+      .get(
         '/api/public/notices',
-        { scope, page, pageSize: 10 },
+        { query: { scope, page, pageSize: 10 } },
         { silent: true, noAuthRedirect: true },
       )
       .then(

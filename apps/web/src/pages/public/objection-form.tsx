@@ -13,6 +13,7 @@ import { validateMobile } from '@skillcert/domain';
 import type { HumanCheckChallengeDto, NoticeItemDto, ObjectionReceiptDto } from '@skillcert/contracts';
 import { api, ApiError } from '../../api/client';
 import { formatDateTime } from '../../components/format';
+import { occupationWithJob } from '../../components/occupation-label';
 
 const MAX_FILES = 5;
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -48,7 +49,7 @@ export function ObjectionForm({
   const refresh = useCallback(() => {
     form.setFieldValue('humanCheckAnswer', '');
     api
-      .get<HumanCheckChallengeDto>('/api/public/human-check', undefined, {
+      .get('/api/public/human-check', undefined, {
         silent: true,
         noAuthRedirect: true,
       })
@@ -70,7 +71,7 @@ export function ObjectionForm({
           .filter((i) => i.status === 'listed')
           .map((i) => ({
             value: `item:${i.id}`,
-            label: `${i.organizationName} — ${i.occupationName}${i.jobName ? `（${i.jobName}）` : ''}`,
+            label: `${i.organizationName} — ${occupationWithJob(i)}`,
           })),
       },
       {
@@ -97,10 +98,9 @@ export function ObjectionForm({
     data.append('humanCheckAnswer', v.humanCheckAnswer.trim());
     for (const f of files) if (f.originFileObj) data.append('evidence', f.originFileObj, f.name);
     try {
-      const r = await api.upload<ObjectionReceiptDto>(
-        `/api/public/notices/${noticeId}/objections`,
-        data,
-        files.length ? setProgress : undefined,
+      const r = await api.upload(
+        '/api/public/notices/:id/objections',
+        { params: { id: noticeId }, form: data, onProgress: files.length ? setProgress : undefined },
         { silent: true, noAuthRedirect: true },
       );
       setReceipt(r);

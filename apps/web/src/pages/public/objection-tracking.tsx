@@ -24,9 +24,9 @@ export default function ObjectionTrackingPage() {
     setAnswer(null);
     try {
       setAnswer(
-        await api.get<ObjectionTrackingDto>(
-          `/api/public/objections/${encodeURIComponent(value.trim())}`,
-          undefined,
+        await api.get(
+          '/api/public/objections/:receiptNumber',
+          { params: { receiptNumber: value.trim() } },
           { silent: true, noAuthRedirect: true },
         ),
       );

@@ -16,30 +16,24 @@ import {
   Typography,
 } from 'antd';
 import { supervisingUnitName } from '@skillcert/domain';
-import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { formatDate, formatDateLong, formatDateTime } from '../../components/format';
-import { errorText, publicGet, RegistryStatusTag, type RegistryBodyDetail } from './registry-shared';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import { routeKey } from '../../api/query';
+import { errorText, PUBLIC_REQUEST, RegistryStatusTag, type RegistryBodyDetail } from './registry-shared';
+import { occupationNameOf } from '../../components/occupation-label';
 
 type Item = RegistryBodyDetail['items'][number];
 
 export default function RegistryBodyPage() {
   const { creditCode = '' } = useParams();
-  const [body, setBody] = useState<RegistryBodyDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let stale = false;
-    setBody(null);
-    setError(null);
-    publicGet<RegistryBodyDetail>(`/api/public/registry/${encodeURIComponent(creditCode)}`).then(
-      (d) => !stale && setBody(d),
-      (e: unknown) => !stale && setError(errorText(e, '名录中没有该机构')),
-    );
-    return () => {
-      stale = true;
-    };
-  }, [creditCode]);
+  const detail = useQuery({
+    queryKey: routeKey('/api/public/registry/:creditCode', creditCode),
+    queryFn: () => api.get('/api/public/registry/:creditCode', { params: { creditCode } }, PUBLIC_REQUEST),
+  });
+  const body = detail.data ?? null;
+  const error = detail.error ? errorText(detail.error, '名录中没有该机构') : null;
 
   if (error)
     return (
@@ -109,7 +103,7 @@ export default function RegistryBodyPage() {
               render: (_, i) => (
                 <Space orientation="vertical" size={0}>
                   <span>
-                    {i.occupationName ?? i.occupationCode}
+                    {occupationNameOf(i)}
                     {i.jobName ? `（${i.jobName}）` : ''}
                   </span>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>

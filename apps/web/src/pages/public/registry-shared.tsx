@@ -4,7 +4,7 @@
  * to the login page and show their own errors.
  */
 import { Tag } from 'antd';
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   filingListDetail,
@@ -15,6 +15,7 @@ import type {
   registrySearchResult,
 } from '@skillcert/contracts';
 import { api, ApiError, type Query } from '../../api/client';
+import { routeKey } from '../../api/query';
 
 export type RegistryBody = z.infer<typeof registryBodySummary>;
 export type RegistryBodyDetail = z.infer<typeof registryBodyDetail>;
@@ -52,24 +53,19 @@ export function RegistryStatusTag({ status, label }: { status: string; label: st
   return <Tag color={STATUS_COLORS[status] ?? 'default'}>{label}</Tag>;
 }
 
-/** A public GET: silent (the page shows the error), never redirected to the login page. */
-export function publicGet<T>(path: string, query?: Query): Promise<T> {
-  return api.get<T>(path, query, { silent: true, noAuthRedirect: true });
-}
+/** Public pages' requests: silent (the page shows the error), never redirected to the login page. */
+export const PUBLIC_REQUEST = { silent: true, noAuthRedirect: true };
 
 export const errorText = (e: unknown, fallback = '加载失败，请稍后重试') =>
   e instanceof ApiError ? e.message : fallback;
 
 /** The 14 cities of Hunan (and 省直) for selects. */
 export function useCityOptions(): { value: string; label: string }[] {
-  const [cities, setCities] = useState<{ value: string; label: string }[]>([]);
-  useEffect(() => {
-    publicGet<{ code: string; name: string }[]>('/api/public/divisions').then(
-      (d) => setCities(d.map((c) => ({ value: c.code, label: c.name }))),
-      () => setCities([]),
-    );
-  }, []);
-  return cities;
+  const { data } = useQuery({
+    queryKey: routeKey('/api/public/divisions'),
+    queryFn: () => api.get('/api/public/divisions', undefined, PUBLIC_REQUEST),
+  });
+  return (data ?? []).map((c) => ({ value: c.code, label: c.name }));
 }
 
 /** The download URL of the registry export with the current criteria. */

@@ -23,20 +23,22 @@ import {
 } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import type { Query } from '../../api/client';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, type Query } from '../../api/client';
+import { routeKey } from '../../api/query';
 import { formatDate } from '../../components/format';
 import {
   errorText,
   exportUrl,
   LEVEL_OPTIONS,
   MODE_OPTIONS,
-  publicGet,
+  PUBLIC_REQUEST,
   RegistryStatusTag,
   STATUS_OPTIONS,
   useCityOptions,
   type RegistryBody,
-  type RegistrySearchResult,
 } from './registry-shared';
+import { codedOccupation } from '../../components/occupation-label';
 
 const FIELDS = ['name', 'creditCode', 'occupationCode', 'level', 'mode', 'cityCode', 'status'] as const;
 
@@ -44,8 +46,8 @@ function useOccupationOptions(text: string) {
   const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
   useEffect(() => {
     const t = setTimeout(() => {
-      publicGet<{ items: { code: string; name: string }[] }>('/api/public/occupations', { q: text }).then(
-        (d) => setOptions(d.items.map((o) => ({ value: o.code, label: `${o.code} ${o.name}` }))),
+      api.get('/api/public/occupations', { query: { q: text } }, PUBLIC_REQUEST).then(
+        (d) => setOptions(d.items.map((o) => ({ value: o.code, label: codedOccupation(o.code, o.name) }))),
         () => setOptions([]),
       );
     }, 250);
@@ -60,9 +62,6 @@ export default function RegistrySearchPage() {
   const cities = useCityOptions();
   const [occupationText, setOccupationText] = useState(params.get('occupationCode') ?? '');
   const occupations = useOccupationOptions(occupationText);
-  const [data, setData] = useState<RegistrySearchResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
 
   const query = useMemo(() => {
     const q: Query = {};
@@ -79,24 +78,14 @@ export default function RegistrySearchPage() {
     form.setFieldsValue(Object.fromEntries(FIELDS.map((f) => [f, params.get(f) ?? undefined])));
   }, [form, params]);
 
-  useEffect(() => {
-    let stale = false;
-    setLoading(true);
-    setError(null);
-    publicGet<RegistrySearchResult>('/api/public/registry', query)
-      .then(
-        (d) => !stale && setData(d),
-        (e: unknown) => {
-          if (stale) return;
-          setError(errorText(e));
-          setData(null);
-        },
-      )
-      .finally(() => !stale && setLoading(false));
-    return () => {
-      stale = true;
-    };
-  }, [query]);
+  const result = useQuery({
+    queryKey: routeKey('/api/public/registry', query),
+    queryFn: () => api.get('/api/public/registry', { query }, PUBLIC_REQUEST),
+    placeholderData: keepPreviousData,
+  });
+  const data = result.data ?? null;
+  const error = result.error ? errorText(result.error) : null;
+  const loading = result.isFetching;
 
   const search = (values: Record<string, string | undefined>) => {
     const next = new URLSearchParams();

@@ -36,7 +36,7 @@ function DrawRecordView({ draw }: { draw: DrawRecord }) {
   const check = async () => {
     setBusy(true);
     try {
-      setReplay(await api.get<DrawReplay>(`/api/draws/${draw.id}/replay`));
+      setReplay(await api.get('/api/draws/:id/replay', { params: { id: draw.id } }));
     } catch {
       // shown by the API client
     } finally {
@@ -160,7 +160,10 @@ export function ExpertDrawCard({
   const draw = async () => {
     setBusy(true);
     try {
-      await api.post(`/api/applications/${applicationId}/expert-draws`, count ? { count } : {});
+      await api.post('/api/applications/:id/expert-draws', {
+        params: { id: applicationId },
+        body: count ? { count } : {},
+      });
       void message.success('已完成专家抽取');
       onChanged();
     } catch {
@@ -262,9 +265,12 @@ export function ExpertDrawCard({
         initialValues={{ replaceExpertIds: replaceable.map((a) => a.expertId) }}
         onClose={() => setRedrawing(false)}
         onSubmit={async ({ reason, replaceExpertIds }) => {
-          await api.post(`/api/applications/${applicationId}/expert-draws`, {
-            reason: reason.trim(),
-            replaceExpertIds,
+          await api.post('/api/applications/:id/expert-draws', {
+            params: { id: applicationId },
+            body: {
+              reason: reason.trim(),
+              replaceExpertIds,
+            },
           });
           void message.success('已重新抽取');
           onChanged();

@@ -4,25 +4,14 @@
  * has submitted and a site visit is recorded (the server says the same with EXPERT_REVIEWS_INCOMPLETE /
  * SITE_ASSESSMENT_MISSING). Once written: the opinion and 下载评估意见书 (GET …/opinion.pdf).
  */
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Form,
-  Input,
-  Radio,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import type { ApplicationDetail } from '../../api/filing-types';
 import type { CityOpinionAnswer } from '../../api/review-types';
 import { formatDateTime } from '../../components/format';
+import { occupationNameOf, occupationWithJob } from '../../components/occupation-label';
+import { ItemVerdictTable } from '../../components/ItemVerdictTable';
 
 interface Values {
   items: Record<string, { recommend: boolean; reason?: string }>;
@@ -86,7 +75,7 @@ export function OpinionCard({
                 <ul style={{ margin: 0, paddingLeft: 18 }}>
                   {o.items.map((i) => (
                     <li key={i.scopeItemId}>
-                      {i.occupationName ?? i.occupationCode}
+                      {occupationNameOf(i)}
                       {i.jobName ? `（${i.jobName}）` : ''}：{i.recommend ? '推荐' : '不予推荐'}
                       {i.reason ? `，${i.reason}` : ''}
                     </li>
@@ -113,15 +102,18 @@ export function OpinionCard({
     setBusy(true);
     try {
       await api.post(
-        `/api/applications/${detail.id}/opinion`,
+        '/api/applications/:id/opinion',
         {
-          items: detail.scopeItems.map((s) => {
-            const it = v.items[s.id]!;
-            const reason = it.reason?.trim();
-            return { scopeItemId: s.id, recommend: it.recommend, ...(reason ? { reason } : {}) };
-          }),
-          summary: v.summary.trim(),
-          version: detail.version,
+          params: { id: detail.id },
+          body: {
+            items: detail.scopeItems.map((s) => {
+              const it = v.items[s.id]!;
+              const reason = it.reason?.trim();
+              return { scopeItemId: s.id, recommend: it.recommend, ...(reason ? { reason } : {}) };
+            }),
+            summary: v.summary.trim(),
+            version: detail.version,
+          },
         },
         { silent: true },
       );
@@ -162,56 +154,22 @@ export function OpinionCard({
           items: Object.fromEntries(detail.scopeItems.map((s) => [s.id, { recommend: true }])),
         }}
       >
-        <Table
-          size="small"
-          rowKey="id"
-          pagination={false}
-          style={{ marginBottom: 16 }}
-          dataSource={detail.scopeItems}
-          columns={[
-            {
-              title: '职业（工种）',
-              key: 'o',
-              render: (_, s) =>
-                `${s.occupationName ?? s.occupationCode}${s.jobName ? `（${s.jobName}）` : ''}`,
-            },
-            {
-              title: '意见',
-              key: 'r',
-              render: (_, s) => (
-                <Form.Item name={['items', s.id, 'recommend']} noStyle>
-                  <Radio.Group
-                    aria-label={`${s.occupationName ?? s.occupationCode}推荐意见`}
-                    options={[
-                      { value: true, label: '推荐' },
-                      { value: false, label: '不予推荐' },
-                    ]}
-                  />
-                </Form.Item>
-              ),
-            },
-            {
-              title: '理由（不予推荐时必填）',
-              key: 'reason',
-              render: (_, s) => (
-                <Form.Item
-                  name={['items', s.id, 'reason']}
-                  style={{ margin: 0 }}
-                  dependencies={[['items', s.id, 'recommend']]}
-                  rules={[
-                    ({ getFieldValue }) => ({
-                      validator: (_r, value: string | undefined) =>
-                        getFieldValue(['items', s.id, 'recommend']) === false && !value?.trim()
-                          ? Promise.reject(new Error('不予推荐的须填写理由'))
-                          : Promise.resolve(),
-                    }),
-                  ]}
-                >
-                  <Input aria-label={`${s.occupationName ?? s.occupationCode}理由`} maxLength={1000} />
-                </Form.Item>
-              ),
-            },
+        <ItemVerdictTable
+          items={detail.scopeItems}
+          itemTitle="职业（工种）"
+          itemText={occupationWithJob}
+          field="recommend"
+          verdictTitle="意见"
+          options={[
+            { value: true, label: '推荐' },
+            { value: false, label: '不予推荐' },
           ]}
+          negative={false}
+          reasonTitle="理由（不予推荐时必填）"
+          reasonRequired="不予推荐的须填写理由"
+          verdictLabel={(s) => `${occupationNameOf(s)}推荐意见`}
+          reasonLabel={(s) => `${occupationNameOf(s)}理由`}
+          marginBottom={16}
         />
         <Form.Item
           name="summary"

@@ -24,7 +24,7 @@ import { useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import type { MaterialSlotView } from '../../api/filing-types';
 import type { SiteAssessment } from '../../api/review-types';
-import { formatDate } from '../../components/format';
+import { formatDate, calendarDateOf } from '../../components/format';
 
 interface Values {
   visitDate: Dayjs;
@@ -46,6 +46,7 @@ function Photos({
 }) {
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
+  const params = { id: applicationId, sid: site.id };
   const base = `/api/applications/${applicationId}/site-assessments/${site.id}/photos`;
   return (
     <Space wrap>
@@ -67,7 +68,11 @@ function Photos({
             form.append('file', file as File, (file as File).name);
             setBusy(true);
             api
-              .upload(base, form, undefined, { silent: true })
+              .upload(
+                '/api/applications/:id/site-assessments/:sid/photos',
+                { params, form },
+                { silent: true },
+              )
               .then(
                 () => {
                   void message.success('照片已上传');
@@ -109,15 +114,18 @@ export function SiteAssessmentCard({
   const submit = async (v: Values) => {
     setBusy(true);
     try {
-      await api.post(`/api/applications/${applicationId}/site-assessments`, {
-        visitDate: v.visitDate.format('YYYY-MM-DD'),
-        participants: v.participants.trim(),
-        findings: v.findings.trim(),
-        checklist: slots.map((s) => {
-          const c = v.checklist[s.key]!;
-          const note = c.note?.trim();
-          return { slotKey: s.key, verdict: c.verdict, ...(note ? { note } : {}) };
-        }),
+      await api.post('/api/applications/:id/site-assessments', {
+        params: { id: applicationId },
+        body: {
+          visitDate: calendarDateOf(v.visitDate),
+          participants: v.participants.trim(),
+          findings: v.findings.trim(),
+          checklist: slots.map((s) => {
+            const c = v.checklist[s.key]!;
+            const note = c.note?.trim();
+            return { slotKey: s.key, verdict: c.verdict, ...(note ? { note } : {}) };
+          }),
+        },
       });
       void message.success('实地评估已记录，可继续上传现场照片');
       form.resetFields();

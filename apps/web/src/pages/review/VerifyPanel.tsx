@@ -39,11 +39,14 @@ export function VerifyPanel({
   const send = async (outcome: 'pass' | 'return' | 'reject', reason?: string) => {
     setBusy(true);
     try {
-      const d = await api.post<ApplicationDetail>(`/api/applications/${detail.id}/verify`, {
-        outcome,
-        slotVerdicts: slotVerdicts(),
-        ...(reason ? { reason } : {}),
-        version: detail.version,
+      const d = await api.post('/api/applications/:id/verify', {
+        params: { id: detail.id },
+        body: {
+          outcome,
+          slotVerdicts: slotVerdicts(),
+          ...(reason ? { reason } : {}),
+          version: detail.version,
+        },
       });
       void message.success(
         outcome === 'pass' ? '核验通过' : outcome === 'return' ? '已退回申报单位补正' : '已驳回',

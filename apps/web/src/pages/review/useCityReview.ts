@@ -1,6 +1,8 @@
 /** What the city bureau's panels read about one application: draws, expert reviews, site visits, the opinion. */
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { api } from '../../api/client';
+import { routeKey, useInvalidate } from '../../api/query';
 import type {
   CityOpinionAnswer,
   ExpertDrawList,
@@ -16,39 +18,44 @@ export interface CityReview {
   reload(): void;
 }
 
+// Each panel shows its part or nothing: a part not written yet (no opinion) answers 404, which is no error.
 const quiet = { silent: true };
 
 export function useCityReview(applicationId: string, status: string): CityReview {
-  const [draws, setDraws] = useState<ExpertDrawList | null>(null);
-  const [reviews, setReviews] = useState<ExpertReviews | null>(null);
-  const [sites, setSites] = useState<SiteAssessment[]>([]);
-  const [opinion, setOpinion] = useState<CityOpinionAnswer | null>(null);
-  const [tick, setTick] = useState(0);
+  const params = { id: applicationId };
+  const draws = useQuery({
+    queryKey: routeKey('/api/applications/:id/expert-draws', applicationId, status),
+    queryFn: () => api.get('/api/applications/:id/expert-draws', { params }, quiet),
+  });
+  const reviews = useQuery({
+    queryKey: routeKey('/api/applications/:id/expert-reviews', applicationId, status),
+    queryFn: () => api.get('/api/applications/:id/expert-reviews', { params }, quiet),
+  });
+  const sites = useQuery({
+    queryKey: routeKey('/api/applications/:id/site-assessments', applicationId, status),
+    queryFn: () => api.get('/api/applications/:id/site-assessments', { params }, quiet),
+  });
+  const opinion = useQuery({
+    queryKey: routeKey('/api/applications/:id/opinion', applicationId, status),
+    queryFn: () => api.get('/api/applications/:id/opinion', { params }, quiet),
+  });
 
-  useEffect(() => {
-    let stale = false;
-    const base = `/api/applications/${applicationId}`;
-    void api.get<ExpertDrawList>(`${base}/expert-draws`, undefined, quiet).then(
-      (d) => !stale && setDraws(d),
-      () => undefined,
-    );
-    void api.get<ExpertReviews>(`${base}/expert-reviews`, undefined, quiet).then(
-      (d) => !stale && setReviews(d),
-      () => undefined,
-    );
-    void api.get<{ items: SiteAssessment[] }>(`${base}/site-assessments`, undefined, quiet).then(
-      (d) => !stale && setSites(d.items),
-      () => undefined,
-    );
-    void api.get<CityOpinionAnswer>(`${base}/opinion`, undefined, quiet).then(
-      (d) => !stale && setOpinion(d),
-      () => !stale && setOpinion(null),
-    );
-    return () => {
-      stale = true;
-    };
-  }, [applicationId, status, tick]);
-
-  const reload = useCallback(() => setTick((t) => t + 1), []);
-  return { draws, reviews, sites, opinion, reload };
+  const invalidate = useInvalidate();
+  const reload = useCallback(
+    () =>
+      void invalidate(
+        '/api/applications/:id/expert-draws',
+        '/api/applications/:id/expert-reviews',
+        '/api/applications/:id/site-assessments',
+        '/api/applications/:id/opinion',
+      ),
+    [invalidate],
+  );
+  return {
+    draws: draws.data ?? null,
+    reviews: reviews.data ?? null,
+    sites: sites.data?.items ?? [],
+    opinion: opinion.isError ? null : (opinion.data ?? null),
+    reload,
+  };
 }

@@ -21,7 +21,7 @@ import { useEffect, useState } from 'react';
 import { NOTICE_DOCUMENT_TITLE } from '@skillcert/domain';
 import { api } from '../../api/client';
 import type { MaterialSlotDto, Round } from '../../api/filing-types';
-import { todayInShanghai } from '../../components/format';
+import { todayInShanghai, calendarDateOf } from '../../components/format';
 import { MaterialSlotsTable } from './MaterialSlotsTable';
 
 interface RoundValues {
@@ -89,13 +89,13 @@ export function RoundDrawer({
       title: v.title.trim(),
       noticeDocumentTitle: v.noticeDocumentTitle.trim(),
       noticeText: v.noticeText.trim(),
-      windowStart: v.window[0].format('YYYY-MM-DD'),
-      windowEnd: v.window[1].format('YYYY-MM-DD'),
+      windowStart: calendarDateOf(v.window[0]),
+      windowEnd: calendarDateOf(v.window[1]),
     };
     setBusy(true);
     try {
       if (!round) {
-        const created = await api.post<Round>('/api/rounds', base);
+        const created = await api.post('/api/rounds', { body: base });
         void message.success('已创建草稿批次；材料项与政策已按默认值预置，可继续调整后保存');
         setRound(created);
       } else {
@@ -111,10 +111,13 @@ export function RoundDrawer({
             maxMB: s.maxMB,
           })),
         };
-        const updated = await api.patch<Round>(`/api/rounds/${round.id}`, {
-          ...base,
-          policy,
-          version: round.version,
+        const updated = await api.patch('/api/rounds/:id', {
+          params: { id: round.id },
+          body: {
+            ...base,
+            policy,
+            version: round.version,
+          },
         });
         void message.success('已保存');
         setRound(updated);

@@ -4,7 +4,7 @@ import { validateMobile } from '@skillcert/domain';
 import { CITY_ROLES, ROLE_LABELS, type Role } from '@skillcert/domain/roles';
 import { BUSINESS_STAFF_ROLES } from '@skillcert/domain/admin-separation';
 import { api } from '../../api/client';
-import type { StaffUser } from '../../api/types';
+import type { StaffUser } from '@skillcert/contracts';
 import { CitySelect } from '../../components/divisions';
 import { FormModal } from '../../components/FormModal';
 import { PasswordFields } from '../../components/PasswordFields';
@@ -87,13 +87,15 @@ export function CreateUserModal({
       onClose={onClose}
       onSubmit={async (v) => {
         await api.post('/api/admin/users', {
-          username: v.username.trim(),
-          displayName: v.displayName.trim(),
-          role: v.role,
-          cityCode: CITY_ROLES.includes(v.role) ? v.cityCode : undefined,
-          phone: v.phone ? validateMobile(v.phone).normalized : undefined,
-          email: v.email?.trim() || undefined,
-          password: v.password,
+          body: {
+            username: v.username.trim(),
+            displayName: v.displayName.trim(),
+            role: v.role,
+            cityCode: CITY_ROLES.includes(v.role) ? v.cityCode : undefined,
+            phone: v.phone ? validateMobile(v.phone).normalized : undefined,
+            email: v.email?.trim() || undefined,
+            password: v.password,
+          },
         });
         onDone();
       }}
@@ -169,12 +171,15 @@ export function EditUserModal({
       }
       onSubmit={async (v) => {
         if (!user) return;
-        await api.patch(`/api/admin/users/${encodeURIComponent(user.id)}`, {
-          displayName: v.displayName.trim(),
-          status: v.status,
-          cityCode: CITY_ROLES.includes(user.role) ? v.cityCode : undefined,
-          email: v.email?.trim() ?? '',
-          version: user.version,
+        await api.patch('/api/admin/users/:id', {
+          params: { id: user.id },
+          body: {
+            displayName: v.displayName.trim(),
+            status: v.status,
+            cityCode: CITY_ROLES.includes(user.role) ? v.cityCode : undefined,
+            email: v.email?.trim() ?? '',
+            version: user.version,
+          },
         });
         onDone();
       }}
@@ -217,9 +222,12 @@ export function ResetPasswordModal({
       onClose={onClose}
       onSubmit={async (v) => {
         if (!user) return;
-        await api.post(`/api/admin/users/${encodeURIComponent(user.id)}/reset-password`, {
-          newPassword: v.newPassword,
-          reason: v.reason.trim(),
+        await api.post('/api/admin/users/:id/reset-password', {
+          params: { id: user.id },
+          body: {
+            newPassword: v.newPassword,
+            reason: v.reason.trim(),
+          },
         });
         onDone();
       }}
@@ -259,12 +267,12 @@ export function RevealPhoneModal({
       onClose={onClose}
       onSubmit={async (v) => {
         if (!user) return;
-        const a = await api.post<{ phone: string }>(
-          `/api/admin/users/${encodeURIComponent(user.id)}/reveal-phone`,
-          {
+        const a = await api.post('/api/admin/users/:id/reveal-phone', {
+          params: { id: user.id },
+          body: {
             reason: v.reason.trim(),
           },
-        );
+        });
         onRevealed(a.phone, user);
       }}
     >

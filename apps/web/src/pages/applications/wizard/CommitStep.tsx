@@ -35,13 +35,16 @@ export function CommitStep({
   const submit = async ({ signerName }: { signerName: string }) => {
     setBusy(true);
     try {
-      const a = await api.post<SubmitAnswer>(
-        `/api/applications/${detail.id}/submit`,
+      const a = await api.post(
+        '/api/applications/:id/submit',
         {
-          version: detail.version,
-          signerName: signerName.trim(),
-          commitmentAccepted: true,
-          acknowledgedWarnings,
+          params: { id: detail.id },
+          body: {
+            version: detail.version,
+            signerName: signerName.trim(),
+            commitmentAccepted: true,
+            acknowledgedWarnings,
+          },
         },
         { silent: true },
       );

@@ -49,14 +49,11 @@ export function OccupationPicker({
     const n = ++seq.current;
     setLoading(true);
     try {
-      const d = await api.get<{ items: OccupationOption[] }>(
-        '/api/applications/occupation-options',
-        { q, limit: 20 },
-        { silent: true },
-      );
+      const d = await api.get('/api/applications/occupation-options', { query: { q, limit: 20 } });
       if (n === seq.current) setOptions(d.items);
       return d.items;
     } catch {
+      // The client has shown why the search failed; the picker offers nothing meanwhile.
       return [];
     } finally {
       if (n === seq.current) setLoading(false);

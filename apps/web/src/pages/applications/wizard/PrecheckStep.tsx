@@ -44,7 +44,11 @@ export function PrecheckStep({
     setError(null);
     try {
       onResult(
-        await api.post<PrecheckResult>(`/api/applications/${applicationId}/precheck`, {}, { silent: true }),
+        await api.post(
+          '/api/applications/:id/precheck',
+          { params: { id: applicationId }, body: {} },
+          { silent: true },
+        ),
       );
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '预检失败，请稍后重试');

@@ -20,7 +20,7 @@ import {
 import { api } from '../../../api/client';
 import { useMe } from '../../../auth/session';
 import type { OccupationOption, RoundPolicyDto, ScopeItem } from '../../../api/filing-types';
-import type { Chain } from '../../../api/types';
+import type { ChainItem as Chain } from '@skillcert/contracts';
 import { ShortageTag } from '../ShortageTag';
 import { allowedLevels, levelsPending } from './occupation-levels';
 import { OccupationPicker, OccupationTagsLine } from './OccupationPicker';
@@ -66,9 +66,9 @@ export function ScopeItemFields({
     if (!staff || !code || (code === saved?.occupationCode && jobName === saved.jobName)) return;
     let live = true;
     api
-      .get<Counts>(
+      .get(
         '/api/filings/counts',
-        { occupationCode: code, jobName, cityCode },
+        { query: { occupationCode: code, jobName, cityCode } },
         { silent: true, noAuthRedirect: true },
       )
       .then(

@@ -8,13 +8,16 @@ import { Alert, Button, Card, Empty, Popconfirm, Space, Tag, Typography } from '
 import { useEffect, useImperativeHandle, useState, type Ref } from 'react';
 import { modeOrderNote, type OrganizationKind } from '@skillcert/domain';
 import { api } from '../../../api/client';
-import type { ApplicationDetail, Round, ScopeItem, ScopeItemInput } from '../../../api/filing-types';
-import type { Chain } from '../../../api/types';
+import type { ApplicationDetail, ScopeItem, ScopeItemInput } from '../../../api/filing-types';
+import type { ChainItem as Chain } from '@skillcert/contracts';
 import { FormModal } from '../../../components/FormModal';
 import { ShortageTag } from '../ShortageTag';
 import { ScopeItemFields } from './ScopeItemFields';
 import { TargetedOccupations } from './TargetedOccupations';
 import type { Draft, Focus, StepHandle } from './useDraft';
+import { occupationNameOf } from '../../../components/occupation-label';
+import { useQuery } from '@tanstack/react-query';
+import { routeKey } from '../../../api/query';
 
 const opt = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
 
@@ -48,16 +51,15 @@ export function ScopeStep({
   ref: Ref<StepHandle>;
 }) {
   const [editing, setEditing] = useState<number | 'new' | null>(null);
-  const [policy, setPolicy] = useState<Round['policy'] | null>(null);
+  // The round's policy shapes the scope rules; a failed read is shown by the client.
+  const policy =
+    useQuery({
+      queryKey: routeKey('/api/rounds/:id', detail.roundId),
+      queryFn: () => api.get('/api/rounds/:id', { params: { id: detail.roundId } }),
+    }).data?.policy ?? null;
   const items = detail.scopeItems;
   const kind = detail.organization.kind as OrganizationKind;
 
-  useEffect(() => {
-    api.get<Round>(`/api/rounds/${detail.roundId}`, undefined, { silent: true }).then(
-      (r) => setPolicy(r.policy),
-      () => undefined,
-    );
-  }, [detail.roundId]);
   // Only when a finding asks for it (a new focus object each time), not when the list changes.
   useEffect(() => {
     if (focus?.scopeItemIndex !== undefined) setEditing(focus.scopeItemIndex);
@@ -95,7 +97,7 @@ export function ScopeStep({
             title={
               <Space size={4} wrap>
                 <span>
-                  {i + 1}. {s.occupationName ?? s.occupationCode}
+                  {i + 1}. {occupationNameOf(s)}
                 </span>
                 <Typography.Text type="secondary">{s.occupationCode}</Typography.Text>
                 {s.jobName && <span>· 工种：{s.jobName}</span>}

@@ -57,10 +57,13 @@ export function SlotUpload({
     const form = new FormData();
     form.append('file', file, file.name);
     try {
-      const r = await api.upload<{ id: string; sha256: string }>(
-        `/api/applications/${applicationId}/materials/${encodeURIComponent(slot.key)}`,
-        form,
-        (percent) => setProgress({ name: file.name, percent }),
+      const r = await api.upload(
+        '/api/applications/:id/materials/:slotKey',
+        {
+          params: { id: applicationId, slotKey: slot.key },
+          form,
+          onProgress: (percent) => setProgress({ name: file.name, percent }),
+        },
         { silent: true },
       );
       void message.success(`已上传“${file.name}”，SHA-256：${r.sha256.slice(0, 16)}…`);
@@ -74,7 +77,9 @@ export function SlotUpload({
 
   const remove = async (m: Material) => {
     try {
-      await api.del(`/api/applications/${applicationId}/materials/${m.id}`);
+      await api.del('/api/applications/:id/materials/:materialId', {
+        params: { id: applicationId, materialId: m.id },
+      });
       void message.success(`已移除“${m.originalName}”`);
     } catch {
       // shown by the API client

@@ -4,6 +4,7 @@
  * where the round expects demand.
  */
 import { Alert, Space, Tag } from 'antd';
+import { codedOccupation } from '../../../components/occupation-label';
 
 export function TargetedOccupations({
   list,
@@ -23,7 +24,7 @@ export function TargetedOccupations({
         <Space size={4} wrap>
           {list.map((t) => (
             <Tag key={t.code} color="green">
-              {t.code} {t.name ?? ''}
+              {codedOccupation(t.code, t.name)}
             </Tag>
           ))}
         </Space>

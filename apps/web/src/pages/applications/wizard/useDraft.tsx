@@ -38,15 +38,14 @@ export function useDraft(id: string): Draft {
   const [conflict, setConflict] = useState(false);
   const ref = useRef<ApplicationDetail | null>(null);
   ref.current = detail;
-  const base = `/api/applications/${encodeURIComponent(id)}`;
 
   useEffect(() => {
     api
-      .get<ApplicationDetail>(base, undefined, { silent: true })
+      .get('/api/applications/:id', { params: { id } }, { silent: true })
       .then(setDetail, (e: unknown) =>
         setLoadError(e instanceof ApiError ? e.message : '加载失败，请稍后重试'),
       );
-  }, [base]);
+  }, [id]);
 
   const fail = useCallback(
     (e: unknown) => {
@@ -61,9 +60,9 @@ export function useDraft(id: string): Draft {
       const current = ref.current;
       if (!current) return null;
       try {
-        const next = await api.put<ApplicationDetail>(
-          `${base}/${path}`,
-          { ...body, version: current.version },
+        const next = await api.put(
+          path === 'facts' ? '/api/applications/:id/facts' : '/api/applications/:id/scope-items',
+          { params: { id }, body: { ...body, version: current.version } },
           { silent: true },
         );
         ref.current = next;
@@ -74,17 +73,17 @@ export function useDraft(id: string): Draft {
         return null;
       }
     },
-    [base, fail],
+    [id, fail],
   );
 
   const refreshMaterials = useCallback(async () => {
     try {
-      const d = await api.get<ApplicationDetail>(base, undefined, { silent: true });
+      const d = await api.get('/api/applications/:id', { params: { id } }, { silent: true });
       setDetail((prev) => (prev ? { ...prev, materials: d.materials } : d));
     } catch (e) {
       fail(e);
     }
-  }, [base, fail]);
+  }, [id, fail]);
 
   const conflictModal = (
     <Modal
