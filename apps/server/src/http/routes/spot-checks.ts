@@ -45,12 +45,12 @@ import {
   assertAttachmentTarget,
   drawAttachmentFile,
   myAttachmentFile,
-  mySpotChecks,
-  publishSpotCheckResults,
   recordSpotCheckResult,
   SPOT_CHECK_ATTACHMENT_RULE,
   uploadSpotCheckAttachment,
 } from '../../use-cases/spot-checks/spot-check-results';
+import { mySpotChecks } from '../../use-cases/spot-checks/my-spot-checks';
+import { publishSpotCheckResults } from '../../use-cases/spot-checks/publish-results';
 import { actOnSpotCheckResult, decideSpotCheckResult } from '../../use-cases/spot-checks/joint-result';
 
 const tags = ['省级评估与抽查复核'];
