@@ -31,11 +31,11 @@ import { readMultipartForm, requireUpload } from '../multipart';
 import { recordUploads } from '../../use-cases/files/uploaded-file';
 import { loadSpotCheckPolicy, saveSpotCheckPolicy } from '../../use-cases/spot-checks/spot-check-policy';
 import {
-  commitReplacementDraw,
   commitSpotCheckDraw,
   previewSpotCheck,
   voidSpotCheckDraw,
 } from '../../use-cases/spot-checks/commit-draw';
+import { commitReplacementDraw } from '../../use-cases/spot-checks/commit-replacement-draw';
 import { executeSpotCheckDraw } from '../../use-cases/spot-checks/execute-draw';
 import {
   listSpotCheckDraws,
