@@ -13,6 +13,8 @@ export * from './experts';
 export * from './verification';
 export * from './city-review';
 export * from './province-review';
+export * from './inspectors';
 export * from './spot-checks';
+export * from './public-draws';
 export * from './notices';
 export * from './registry';

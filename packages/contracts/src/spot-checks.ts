@@ -1,21 +1,10 @@
 /**
- * 抽查复核（双随机、一公开）and 督导人员库 (通知第五条第三款; docs/domain.md §6): request and response
- * schemas of the staff API, the inspectors' API and the public draw pages. Public shapes carry codes
- * (inspector 编号, application number), never names, phones or findings.
+ * 抽查复核（双随机、一公开）(通知第五条第三款; docs/domain.md §6): request and response schemas of the staff
+ * draw API and the inspectors' on-site work. The inspector pool is in inspectors.ts, the public draw pages
+ * in public-draws.ts.
  */
 import { z } from 'zod';
 import { page, versionField } from './common';
-import {
-  createPoolMemberResponse,
-  declareConflictRequest,
-  declaredConflict,
-  poolAccountField,
-  poolCityCodeField,
-  poolListQuery,
-  poolMemberDto,
-  poolMemberFields,
-  updatePoolMemberFields,
-} from './pools';
 
 const uuidField = z.string().regex(/^[0-9a-f-]{36}$/i, '编号格式不正确');
 /** A reason that is published on the public draw page: no names, phones or ID numbers. */
@@ -36,50 +25,6 @@ export const spotCheckPolicy = z.strictObject({
   sameCityRecusal: z.boolean(),
 });
 export type SpotCheckPolicyDto = z.infer<typeof spotCheckPolicy>;
-
-// ------------------------------------------------------------------ inspectors
-
-export const inspectorConflict = declaredConflict;
-
-export const inspectorDto = poolMemberDto;
-export type InspectorDto = z.infer<typeof inspectorDto>;
-export const inspectorList = page(inspectorDto);
-
-export const inspectorListQuery = poolListQuery;
-
-export const inspectorCodeField = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z]{2}\d{4,6}$/, '督导人员编号应为2位字母加4至6位数字，如 DC0001');
-
-export const createInspectorRequest = z.strictObject({
-  /** Given, or the next DCnnnn. */
-  code: inspectorCodeField.optional(),
-  ...poolMemberFields,
-  cityCode: poolCityCodeField,
-  ...poolAccountField,
-});
-export type CreateInspectorRequest = z.infer<typeof createInspectorRequest>;
-export const createInspectorResponse = createPoolMemberResponse;
-
-export const updateInspectorRequest = z.strictObject(updatePoolMemberFields);
-
-export const inspectorConflictRequest = declareConflictRequest;
-
-export const myInspectorProfile = z.object({
-  inspector: z
-    .object({
-      code: z.string(),
-      name: z.string(),
-      unit: z.string(),
-      cityCode: z.string(),
-      cityName: z.string().nullable(),
-      conflicts: z.array(inspectorConflict),
-      active: z.boolean(),
-    })
-    .nullable(),
-});
 
 // ------------------------------------------------------------------ draws (staff)
 
@@ -383,50 +328,3 @@ export const spotCheckDecisionRequest = z.strictObject({
   reason: z.string().trim().max(2000).optional(),
   version: versionField,
 });
-
-// ------------------------------------------------------------------ public
-
-export const publicDrawSummary = z.object({
-  id: z.string(),
-  number: z.string(),
-  roundTitle: z.string(),
-  kind: z.enum(['round', 'replacement']),
-  kindLabel: z.string(),
-  status: z.enum(['committed', 'drawn', 'void']),
-  statusLabel: z.string(),
-  poolSize: z.number(),
-  sampleSize: z.number(),
-  inspectorsPerTarget: z.number(),
-  committedAt: z.string(),
-  drawnAt: z.string().nullable(),
-  resultsPublishedAt: z.string().nullable(),
-});
-export const publicDrawList = page(publicDrawSummary);
-export const publicDrawListQuery = z.object({
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(50).default(20),
-});
-
-export const publicDrawDetail = publicDrawSummary.extend({
-  algorithmVersion: z.string(),
-  params: spotCheckParamsDto,
-  targetPool: z.array(z.string()),
-  targetPoolHash: z.string(),
-  inspectorPool: z.array(z.string()),
-  inspectorPoolHash: z.string(),
-  recusals: z.array(spotCheckRecusalDto),
-  recusalHash: z.string(),
-  seedHash: z.string(),
-  /** Published once drawn (or when the commitment was voided). */
-  seed: z.string().nullable(),
-  result: spotCheckDrawResultDto.nullable(),
-  reason: z.string().nullable(),
-  replacesDrawId: z.string().nullable(),
-  replacesNumber: z.string().nullable(),
-  voided: z.object({ reason: z.string(), at: z.string() }).nullable(),
-  /** After publication (一公开): the outcome per drawn target, pass / fail only. */
-  outcomes: z
-    .array(z.object({ applicationNumber: z.string(), outcome: z.string(), outcomeLabel: z.string() }))
-    .nullable(),
-});
-export type PublicDrawDetail = z.infer<typeof publicDrawDetail>;

@@ -39,10 +39,10 @@ import { recordProvinceReview } from '../use-cases/province-review/province-revi
 import { commitSpotCheckDraw } from '../use-cases/spot-checks/commit-draw';
 import { executeSpotCheckDraw } from '../use-cases/spot-checks/execute-draw';
 import {
-  publishSpotCheckResults,
   recordSpotCheckResult,
   uploadSpotCheckAttachment,
 } from '../use-cases/spot-checks/spot-check-results';
+import { publishSpotCheckResults } from '../use-cases/spot-checks/publish-results';
 import { actOnSpotCheckResult } from '../use-cases/spot-checks/joint-result';
 import { prepareNotice } from '../use-cases/notices/prepare-notice';
 import { publishNotice } from '../use-cases/notices/publish-notice';

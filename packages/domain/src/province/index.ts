@@ -1,5 +1,6 @@
 export * from './spot-check-recusal';
 export * from './spot-check-draw';
+export * from './spot-check-replay';
 export * from './item-verdicts';
 export * from './province-review';
 export * from './spot-check-result';

@@ -10,7 +10,7 @@ import {
   SPOT_CHECK_RECUSAL_RULE_LABELS,
   SPOT_CHECK_RECUSAL_RULES,
 } from './spot-check-recusal';
-import { SPOT_CHECK_CHECK_LABELS, type SpotCheckDrawRecord } from './spot-check-draw';
+import { SPOT_CHECK_CHECK_LABELS, type SpotCheckDrawRecord } from './spot-check-replay';
 
 export interface SpotCheckHashInput {
   key: 'targetPoolHash' | 'inspectorPoolHash' | 'recusalHash' | 'seedHash';

@@ -6,14 +6,13 @@ import {
   commitSpotCheck,
   eligibleInspectorsFor,
   freezeSpotCheckPools,
-  replaySpotCheckDraw,
   runSpotCheckDraw,
   SPOT_CHECK_ALGORITHM_VERSION,
   spotCheckSampleSize,
   spotCheckTargetSeed,
-  type SpotCheckDrawRecord,
   type SpotCheckPools,
 } from '../../src/province/spot-check-draw';
+import { replaySpotCheckDraw, type SpotCheckDrawRecord } from '../../src/province/spot-check-replay';
 import {
   spotCheckRecusalLines,
   spotCheckRecusals,

@@ -4,4 +4,5 @@ export * from './audit';
 export * from './filing';
 export * from './review';
 export * from './province';
+export * from './notices';
 export * from './credit';

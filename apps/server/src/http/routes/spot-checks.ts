@@ -31,11 +31,11 @@ import { readMultipartForm, requireUpload } from '../multipart';
 import { recordUploads } from '../../use-cases/files/uploaded-file';
 import { loadSpotCheckPolicy, saveSpotCheckPolicy } from '../../use-cases/spot-checks/spot-check-policy';
 import {
-  commitReplacementDraw,
   commitSpotCheckDraw,
   previewSpotCheck,
   voidSpotCheckDraw,
 } from '../../use-cases/spot-checks/commit-draw';
+import { commitReplacementDraw } from '../../use-cases/spot-checks/commit-replacement-draw';
 import { executeSpotCheckDraw } from '../../use-cases/spot-checks/execute-draw';
 import {
   listSpotCheckDraws,
@@ -45,12 +45,12 @@ import {
   assertAttachmentTarget,
   drawAttachmentFile,
   myAttachmentFile,
-  mySpotChecks,
-  publishSpotCheckResults,
   recordSpotCheckResult,
   SPOT_CHECK_ATTACHMENT_RULE,
   uploadSpotCheckAttachment,
 } from '../../use-cases/spot-checks/spot-check-results';
+import { mySpotChecks } from '../../use-cases/spot-checks/my-spot-checks';
+import { publishSpotCheckResults } from '../../use-cases/spot-checks/publish-results';
 import { actOnSpotCheckResult, decideSpotCheckResult } from '../../use-cases/spot-checks/joint-result';
 
 const tags = ['省级评估与抽查复核'];

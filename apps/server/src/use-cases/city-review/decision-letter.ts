@@ -10,7 +10,7 @@ import { applicationEvents, verifications } from '../../db/schema';
 import { renderDecisionLetter, type DecisionKind } from '../../documents/decision-letter';
 import { getApplication } from '../applications/application-queries';
 import { provinceRejectionDetails } from '../province-review/province-review';
-import { spotCheckFailureDetails } from '../spot-checks/spot-check-results';
+import { spotCheckFailureDetails } from '../spot-checks/publish-results';
 import { noticeRejectionDetails } from '../objections/notice-rejection-details';
 import { loadDecisionReviewPeriod } from '../applications/decision-review-period';
 import {

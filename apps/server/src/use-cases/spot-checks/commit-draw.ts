@@ -8,12 +8,11 @@
  * Nothing is edited in place: a commitment that must not be drawn is voided with a reason (its seed is
  * then published too, so nobody can void and re-commit until a seed suits them unseen) and a new one
  * names it; replacing an inspector of a drawn target who cannot attend is a new logged draw for that
- * target (kind replacement), committed the same way.
+ * target (kind replacement), committed the same way (commit-replacement-draw.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import {
-  applicationStateLabel,
   assertSpotCheckParams,
   assertSpotCheckPoolSufficient,
   commitSpotCheck,
@@ -24,44 +23,19 @@ import {
   SPOT_CHECK_DRAW_MACHINE,
   spotCheckPoolShortages,
   spotCheckSampleSize,
-  todayInShanghai,
   type Actor,
-  type InspectorConflict,
-  type PoolInspector,
   type SpotCheckTarget,
 } from '@skillcert/domain';
 import type { CommitSpotCheckRequest, SpotCheckPolicyDto } from '@skillcert/contracts';
 import type { AppDeps, RequestMeta } from '../../deps';
 import type { Executor } from '../../db/client';
-import {
-  applications,
-  collectionRounds,
-  inspectors,
-  organizations,
-  spotCheckAssignments,
-  spotCheckDraws,
-  spotCheckResults,
-} from '../../db/schema';
+import { applications, collectionRounds, inspectors, organizations, spotCheckDraws } from '../../db/schema';
 import { appendAudit } from '../../audit/audit-writer';
-import { nextCounterValue } from '../counters';
 import { assertVersion } from '../version-check';
 import { recordMachineTransition } from '../workflow/record-machine-transition';
-import { getApplication } from '../applications/application-queries';
 import { loadSpotCheckPolicy } from './spot-check-policy';
-import {
-  assertPublicText,
-  drawNumber,
-  getDraw,
-  openReplacementFor,
-  paramsOf,
-  resultOf,
-  type StoredDrawParams,
-} from './draw-records';
-
-export interface SeedOption {
-  /** Test hook: a fixed seed instead of 32 random bytes. */
-  seed?: string;
-}
+import { activeInspectors, allocateNumber, toPoolInspector, type SeedOption } from './draw-commit-inputs';
+import { assertPublicText, getDraw, paramsOf, type StoredDrawParams } from './draw-records';
 
 const UUID = /^[0-9a-f-]{36}$/i;
 
@@ -89,18 +63,6 @@ async function poolTargets(db: Executor, roundId: string): Promise<SpotCheckTarg
     .filter((r): r is typeof r & { number: string } => r.number !== null)
     .map((r) => ({ applicationNumber: r.number, cityCode: r.cityCode, creditCode: r.creditCode }));
 }
-
-async function activeInspectors(db: Executor) {
-  return db.select().from(inspectors).where(eq(inspectors.active, true)).orderBy(asc(inspectors.code));
-}
-
-const toPoolInspector = (i: typeof inspectors.$inferSelect): PoolInspector => ({
-  code: i.code,
-  cityCode: i.cityCode,
-  unitCreditCode: i.unitCreditCode,
-  conflicts: (i.conflicts as InspectorConflict[]) ?? [],
-  active: i.active,
-});
 
 function effectiveParams(policy: SpotCheckPolicyDto, input: Partial<SpotCheckPolicyDto>): SpotCheckPolicyDto {
   const params = {
@@ -154,11 +116,6 @@ export async function previewSpotCheck(
       ? { id: commitments.voided.id, number: commitments.voided.number }
       : null,
   };
-}
-
-async function allocateNumber(tx: Executor, now: Date): Promise<string> {
-  const year = todayInShanghai(now).slice(0, 4);
-  return drawNumber(year, await nextCounterValue(tx, `spot_check_draw:${year}`));
 }
 
 /** Commits the draw of a round cut-off (status committed; the seed stays secret until drawn). */
@@ -300,157 +257,5 @@ export async function voidSpotCheckDraw(
       set: { params },
       details: { seedPublished: true },
     });
-  });
-}
-
-/**
- * Commits a replacement draw for one drawn target whose inspector(s) cannot attend: the target pool is
- * that application, the inspectors staying on its panel and those replaced (now and before) are
- * recused besides the usual rules, and k = the number replaced.
- */
-export async function commitReplacementDraw(
-  deps: Pick<AppDeps, 'db' | 'clock'>,
-  actor: Actor,
-  rootId: string,
-  input: { applicationId: string; inspectorIds: string[]; reason: string },
-  meta: RequestMeta,
-  opts: SeedOption = {},
-) {
-  const now = deps.clock.now();
-  return deps.db.transaction(async (tx) => {
-    const root = await getDraw(tx, rootId, { forUpdate: true });
-    const rootParams = paramsOf(root);
-    if (rootParams.kind !== 'round' || root.status !== 'drawn') {
-      throw conflict(
-        'SPOT_CHECK_NOT_DRAWN',
-        `${root.number}尚未抽取（或不是对象抽取记录），不能替换督导人员`,
-      );
-    }
-    const app = await getApplication(tx, actor, input.applicationId, { forUpdate: true });
-    const selected = resultOf(root)?.selected.find((s) => s.applicationNumber === app.number);
-    if (!selected) throw notFound('TARGET_NOT_IN_DRAW', '该申请不是本次抽取的抽查对象');
-    if (app.status !== 'spot_check') {
-      throw conflict(
-        'SPOT_CHECK_TARGET_CLOSED',
-        `该申请当前状态为"${applicationStateLabel(app.status)}"，不能再替换督导人员`,
-      );
-    }
-    const [result] = await tx
-      .select({ id: spotCheckResults.id })
-      .from(spotCheckResults)
-      .where(and(eq(spotCheckResults.drawId, root.id), eq(spotCheckResults.applicationId, app.id)));
-    if (result) throw conflict('SPOT_CHECK_RESULT_LOCKED', '该对象的复核结果已录入，不能再替换督导人员');
-    const pending = await openReplacementFor(tx, app.number!);
-    if (pending) {
-      throw conflict(
-        'SPOT_CHECK_COMMITMENT_OPEN',
-        `该对象已有未抽取的替换承诺${pending.number}，请先抽取或作废`,
-      );
-    }
-    const panel = await tx
-      .select({ a: spotCheckAssignments, code: inspectors.code })
-      .from(spotCheckAssignments)
-      .innerJoin(inspectors, eq(inspectors.id, spotCheckAssignments.inspectorId))
-      .where(eq(spotCheckAssignments.applicationId, app.id))
-      .orderBy(asc(inspectors.code));
-    const assigned = panel.filter((p) => p.a.status === 'assigned');
-    const wanted = new Set(input.inspectorIds);
-    const toReplace = assigned.filter((p) => wanted.has(p.a.inspectorId));
-    if (toReplace.length !== wanted.size) {
-      throw invalid('REPLACE_INSPECTOR_UNKNOWN', '要替换的督导人员不在该对象当前的抽查组中', [
-        { code: 'REPLACE_INSPECTOR_UNKNOWN', field: 'inspectorIds', message: '请从当前抽查组中选择' },
-      ]);
-    }
-    const [org] = await tx
-      .select({ creditCode: organizations.creditCode })
-      .from(organizations)
-      .where(eq(organizations.id, app.organizationId));
-    const pool = await activeInspectors(tx);
-    const pools = freezeSpotCheckPools(
-      [
-        {
-          applicationNumber: app.number!,
-          cityCode: app.cityCode,
-          creditCode: org!.creditCode,
-          onPanelInspectorCodes: assigned.filter((p) => !wanted.has(p.a.inspectorId)).map((p) => p.code),
-          replacedInspectorCodes: [
-            ...panel.filter((p) => p.a.status === 'replaced').map((p) => p.code),
-            ...toReplace.map((p) => p.code),
-          ],
-        },
-      ],
-      pool.map(toPoolInspector),
-      { sameCity: rootParams.sameCityRecusal },
-    );
-    assertSpotCheckPoolSufficient(pools, toReplace.length);
-    assertPublicText(
-      input.reason,
-      pool.map((i) => i.name),
-    );
-
-    const seed = opts.seed ?? randomBytes(32).toString('hex');
-    const commitment = await commitSpotCheck(pools, seed);
-    const storedParams: StoredDrawParams = {
-      kind: 'replacement',
-      sampleRatioPercent: null,
-      poolSize: 1,
-      sampleSize: 1,
-      inspectorsPerTarget: toReplace.length,
-      sameCityRecusal: rootParams.sameCityRecusal,
-      cutoffAt: now.toISOString(),
-      applicationNumber: app.number,
-      applicationId: app.id,
-      replacedInspectorCodes: toReplace.map((p) => p.code),
-      replacedAssignmentIds: toReplace.map((p) => p.a.id),
-      rootDrawId: root.id,
-    };
-    const number = await allocateNumber(tx, now);
-    const [row] = await tx
-      .insert(spotCheckDraws)
-      .values({
-        number,
-        roundId: root.roundId,
-        algorithmVersion: commitment.algorithmVersion,
-        params: storedParams,
-        targetPool: pools.targetPool,
-        targetPoolHash: commitment.targetPoolHash,
-        inspectorPool: pools.inspectorPool,
-        inspectorPoolHash: commitment.inspectorPoolHash,
-        recusals: pools.recusals,
-        recusalHash: commitment.recusalHash,
-        seedHash: commitment.seedHash,
-        seed,
-        status: 'committed',
-        reason: input.reason.trim(),
-        replacesDrawId: toReplace[0]!.a.drawId,
-        committedBy: actor.userId,
-        committedAt: now,
-      })
-      .returning({ id: spotCheckDraws.id });
-    await appendAudit(
-      tx,
-      {
-        actor,
-        ip: meta.ip,
-        action: 'spot_check.replacement_committed',
-        targetType: 'spot_check_draw',
-        targetId: row!.id,
-        cityCode: app.cityCode,
-        reason: input.reason,
-        after: {
-          number,
-          rootDrawId: root.id,
-          applicationId: app.id,
-          applicationNumber: app.number,
-          replacedInspectorCodes: storedParams.replacedInspectorCodes,
-          targetPoolHash: commitment.targetPoolHash,
-          inspectorPoolHash: commitment.inspectorPoolHash,
-          recusalHash: commitment.recusalHash,
-          seedHash: commitment.seedHash,
-        },
-      },
-      now,
-    );
-    return { id: row!.id, number, seedHash: commitment.seedHash };
   });
 }

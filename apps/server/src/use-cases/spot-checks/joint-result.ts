@@ -34,7 +34,8 @@ import { activeScopeItemIds, rejectScopeItems } from '../province-review/scope-v
 import { getDraw } from './draw-records';
 import { currentPanels, type ResultRow, type StoredResultItem } from './result-views';
 import { appendResultEvent } from './result-events';
-import { myAssignment, mySpotChecks } from './spot-check-results';
+import { myAssignment } from './spot-check-results';
+import { mySpotChecks } from './my-spot-checks';
 
 async function resultForUpdate(tx: Executor, drawId: string, applicationId: string): Promise<ResultRow> {
   const [row] = await tx

@@ -6,7 +6,7 @@
  * agreed or decided result moves it. The province centre then publishes the results of the draw (一公开)
  * when every target has an effective one.
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
   applicationStateLabel,
   checkOnSiteRecord,
@@ -22,26 +22,16 @@ import {
 import type { SpotCheckResultRequest } from '@skillcert/contracts';
 import type { AppDeps, RequestMeta } from '../../deps';
 import type { Executor } from '../../db/client';
-import {
-  applications,
-  divisions,
-  inspectors,
-  organizations,
-  spotCheckAssignments,
-  spotCheckDraws,
-  spotCheckResults,
-  storedFiles,
-} from '../../db/schema';
+import { spotCheckAssignments, spotCheckResults, storedFiles } from '../../db/schema';
 import { appendAudit } from '../../audit/audit-writer';
 import type { UploadedFile, UploadRule } from '../files/uploaded-file';
 import { getApplication } from '../applications/application-queries';
 import { assertVersion } from '../version-check';
-import { occupationText, scopeItemViews } from '../city-review/review-context';
 import { ownInspector } from '../inspectors/inspector-pool';
 import { activeScopeItemIds } from '../province-review/scope-verdicts';
-import { getDraw, paramsOf, replacementDrawsOf, resultOf, type DrawRow } from './draw-records';
-import { effectiveOutcome, resultViews, type StoredResultItem } from './result-views';
+import { getDraw, paramsOf } from './draw-records';
 import { appendResultEvent } from './result-events';
+import { mySpotChecks } from './my-spot-checks';
 
 export { resultViews } from './result-views';
 export type { SpotCheckResultView } from './result-views';
@@ -80,97 +70,6 @@ export async function myAssignment(db: Executor, actor: Actor, applicationId: st
     .limit(1);
   if (!a) throw notFound();
   return { me, assignment: a, rootDrawId: await rootDrawIdOf(db, a.drawId) };
-}
-
-/** "我的抽查": the targets the caller is drawn for, with the panel, the items and the result. */
-export async function mySpotChecks(db: Executor, actor: Actor) {
-  const me = await ownInspector(db, actor);
-  if (!me) return { items: [] };
-  const rows = await db
-    .select({
-      a: spotCheckAssignments,
-      app: applications,
-      orgName: organizations.name,
-      cityName: divisions.name,
-    })
-    .from(spotCheckAssignments)
-    .innerJoin(applications, eq(applications.id, spotCheckAssignments.applicationId))
-    .innerJoin(organizations, eq(organizations.id, applications.organizationId))
-    .leftJoin(divisions, eq(divisions.code, applications.cityCode))
-    .where(and(eq(spotCheckAssignments.inspectorId, me.id), eq(spotCheckAssignments.status, 'assigned')))
-    .orderBy(asc(spotCheckAssignments.assignedAt), asc(applications.number));
-  if (rows.length === 0) return { items: [] };
-  const appIds = rows.map((r) => r.app.id);
-  const [panels, draws, scope] = await Promise.all([
-    db
-      .select({
-        applicationId: spotCheckAssignments.applicationId,
-        code: inspectors.code,
-        name: inspectors.name,
-        id: inspectors.id,
-      })
-      .from(spotCheckAssignments)
-      .innerJoin(inspectors, eq(inspectors.id, spotCheckAssignments.inspectorId))
-      .where(
-        and(inArray(spotCheckAssignments.applicationId, appIds), eq(spotCheckAssignments.status, 'assigned')),
-      )
-      .orderBy(asc(inspectors.code)),
-    db
-      .select()
-      .from(spotCheckDraws)
-      .where(inArray(spotCheckDraws.id, [...new Set(rows.map((r) => r.a.drawId))])),
-    scopeItemViews(db, appIds),
-  ]);
-  const drawOf = new Map(draws.map((d) => [d.id, d]));
-  const rootOf = (drawId: string) => paramsOf(drawOf.get(drawId)!).rootDrawId ?? drawId;
-  const rootIds = [...new Set(rows.map((r) => rootOf(r.a.drawId)))];
-  const [roots, results] = await Promise.all([
-    db
-      .select({ id: spotCheckDraws.id, number: spotCheckDraws.number })
-      .from(spotCheckDraws)
-      .where(inArray(spotCheckDraws.id, rootIds)),
-    db
-      .select()
-      .from(spotCheckResults)
-      .where(and(inArray(spotCheckResults.drawId, rootIds), inArray(spotCheckResults.applicationId, appIds))),
-  ]);
-  const rootNumber = new Map(roots.map((r) => [r.id, r.number]));
-  const views = await resultViews(db, results, { kind: 'inspector', inspectorId: me.id });
-  return {
-    items: rows.map((r) => {
-      const root = rootOf(r.a.drawId);
-      const result = views.get(r.app.id) ?? null;
-      return {
-        drawId: root,
-        drawNumber: rootNumber.get(root) ?? '',
-        applicationId: r.app.id,
-        applicationNumber: r.app.number ?? '',
-        organizationName: r.orgName,
-        cityName: r.cityName,
-        status: r.app.status,
-        statusLabel: applicationStateLabel(r.app.status),
-        assignedAt: r.a.assignedAt.toISOString(),
-        panel: panels
-          .filter((p) => p.applicationId === r.app.id)
-          .map((p) => ({ code: p.code, name: p.name, self: p.id === me.id })),
-        scopeItems: scope
-          .filter(
-            (s) =>
-              s.applicationId === r.app.id &&
-              !['not_recommended', 'rejected', 'held'].includes(s.verdict ?? ''),
-          )
-          .map((s) => ({
-            id: s.id,
-            occupationText: occupationText(s),
-            levelsLabel: s.levelsLabel,
-            modeLabel: s.modeLabel,
-          })),
-        result,
-        canRecord: result === null && r.app.status === 'spot_check',
-        version: r.app.version,
-      };
-    }),
-  };
 }
 
 /** Checks, before the upload is streamed, that the caller may still attach files to this target. */
@@ -400,96 +299,4 @@ export async function drawAttachmentFile(db: Executor, drawId: string, fileId: s
   const [file] = await db.select().from(storedFiles).where(eq(storedFiles.id, fileId));
   if (!file) throw notFound();
   return file;
-}
-
-/** The drawn targets of a round draw that still need a result (withdrawn ones do not). */
-export async function targetsWithoutResult(db: Executor, d: DrawRow): Promise<string[]> {
-  const r = resultOf(d);
-  const skipped = new Set((r?.skipped ?? []).map((s) => s.applicationNumber));
-  const numbers = (r?.selected ?? []).map((s) => s.applicationNumber).filter((n) => !skipped.has(n));
-  if (numbers.length === 0) return [];
-  const apps = await db
-    .select({ id: applications.id, number: applications.number, status: applications.status })
-    .from(applications)
-    .where(and(inArray(applications.number, numbers), eq(applications.roundId, d.roundId)));
-  const results = await db
-    .select({ applicationId: spotCheckResults.applicationId })
-    .from(spotCheckResults)
-    .where(and(eq(spotCheckResults.drawId, d.id), inArray(spotCheckResults.status, EFFECTIVE_RESULT_STATES)));
-  const done = new Set(results.map((x) => x.applicationId));
-  return apps.filter((a) => !done.has(a.id) && a.status !== 'withdrawn').map((a) => a.number!);
-}
-
-/** 一公开: publishes the results of a drawn round draw once every drawn target has one. */
-export async function publishSpotCheckResults(
-  deps: Pick<AppDeps, 'db' | 'clock'>,
-  actor: Actor,
-  id: string,
-  input: { version: number },
-  meta: RequestMeta,
-) {
-  const now = deps.clock.now();
-  await deps.db.transaction(async (tx) => {
-    const d = await getDraw(tx, id, { forUpdate: true });
-    assertVersion(d.version, input.version);
-    if (paramsOf(d).kind !== 'round' || d.status !== 'drawn') {
-      throw conflict('SPOT_CHECK_NOT_DRAWN', `${d.number}尚未抽取（或为替换抽取记录），没有可公开的复核结果`);
-    }
-    if (d.resultsPublishedAt)
-      throw conflict('SPOT_CHECK_RESULTS_PUBLISHED', `${d.number}的复核结果已于此前公开`);
-    const missing = await targetsWithoutResult(tx, d);
-    if (missing.length > 0) {
-      throw conflict(
-        'SPOT_CHECK_RESULTS_INCOMPLETE',
-        `还有${missing.length}个抽查对象（${missing.slice(0, 5).join('、')}${missing.length > 5 ? '等' : ''}）尚无生效的复核结果（全员签字确认或省鉴定中心裁决），全部生效后才能公开`,
-      );
-    }
-    await tx
-      .update(spotCheckDraws)
-      .set({ resultsPublishedAt: now, version: d.version + 1 })
-      .where(eq(spotCheckDraws.id, d.id));
-    const replacements = await replacementDrawsOf(tx, d.id);
-    await appendAudit(
-      tx,
-      {
-        actor,
-        ip: meta.ip,
-        action: 'spot_check.results_published',
-        targetType: 'spot_check_draw',
-        targetId: d.id,
-        before: { resultsPublishedAt: null, version: d.version },
-        after: {
-          resultsPublishedAt: now.toISOString(),
-          version: d.version + 1,
-          replacementDraws: replacements.length,
-        },
-      },
-      now,
-    );
-  });
-}
-
-/** For the decision letter of a failed spot check: the failed items with their reasons. */
-export async function spotCheckFailureDetails(db: Executor, applicationId: string): Promise<string[]> {
-  const [row] = await db
-    .select()
-    .from(spotCheckResults)
-    .where(
-      and(
-        eq(spotCheckResults.applicationId, applicationId),
-        inArray(spotCheckResults.status, EFFECTIVE_RESULT_STATES),
-      ),
-    )
-    .orderBy(sql`${spotCheckResults.createdAt} desc`)
-    .limit(1);
-  if (!row) return [];
-  const { outcome, items } = effectiveOutcome(row);
-  if (outcome !== 'fail') return [];
-  const scope = await scopeItemViews(db, [applicationId]);
-  return (items as StoredResultItem[])
-    .filter((v) => v.verdict === 'fail')
-    .map((v) => {
-      const s = scope.find((x) => x.id === v.scopeItemId);
-      return `${s ? occupationText(s) : '申报职业（工种）'}：${v.reason ?? '抽查复核不通过'}`;
-    });
 }

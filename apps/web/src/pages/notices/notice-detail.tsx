@@ -11,7 +11,6 @@ import {
   App,
   Button,
   Card,
-  DatePicker,
   Descriptions,
   Form,
   Input,
@@ -24,12 +23,11 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { NoticeDetailDto, NoticeWindowDto, ObjectionSummaryDto } from '@skillcert/contracts';
+import type { NoticeDetailDto, ObjectionSummaryDto } from '@skillcert/contracts';
 import { api, ApiError } from '../../api/client';
-import { formatDateLong, formatDateTime, todayInShanghai, calendarDateOf } from '../../components/format';
+import { formatDateLong, formatDateTime } from '../../components/format';
 import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusTag } from '../applications/StatusTag';
@@ -41,82 +39,9 @@ import {
   PHASE_COLOR,
 } from '../public/notice-parts';
 import { CandidatePicker } from './candidate-picker';
+import { PublishCard } from './publish-card';
 
 const PHASE_LABEL: Record<string, string> = { upcoming: '未开始', open: '公示中', closed: '公示期已满' };
-
-function PublishCard({ notice, onDone }: { notice: NoticeDetailDto; onDone(d: NoticeDetailDto): void }) {
-  const { message, modal } = App.useApp();
-  const [start, setStart] = useState<Dayjs | null>(null);
-  const [preview, setPreview] = useState<NoticeWindowDto | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    setPreview(null);
-    setError(null);
-    if (!start) return;
-    let stale = false;
-    api
-      .get(
-        '/api/notices/:id/preview',
-        { params: { id: notice.id }, query: { startDate: calendarDateOf(start) } },
-        { silent: true },
-      )
-      .then(
-        (w) => !stale && setPreview(w),
-        (e: unknown) => !stale && setError(e instanceof ApiError ? e.message : '试算失败，请稍后重试'),
-      );
-    return () => {
-      stale = true;
-    };
-  }, [notice.id, start, notice.workingDays]);
-
-  const publish = () =>
-    preview &&
-    modal.confirm({
-      title: `发布公示 ${notice.number}？`,
-      content: `公示期 ${formatDateLong(preview.startDate)} 0:00 至 ${formatDateLong(preview.endDate)} 23:59:59（${preview.workingDays}个工作日）。${preview.provisional ? `截止日期为暂定：${preview.provisionalReason}；该年安排录入后自动复核，只会顺延、不会缩短。` : ''}发布后名单对社会公开，${notice.applicationCount} 份申请进入“公示中”；发布不能撤回，名单不能再修改。`,
-      okText: '确认发布',
-      cancelText: '取消',
-      onOk: async () => {
-        const d = await api.post('/api/notices/:id/publish', {
-          params: { id: notice.id },
-          body: {
-            version: notice.version,
-            startDate: preview.startDate,
-          },
-        });
-        void message.success(`公示 ${d.number} 已发布`);
-        onDone(d);
-      },
-    });
-
-  return (
-    <Card size="small" title="审定发布">
-      <Space wrap style={{ marginBottom: 12 }}>
-        <span>公示开始日期：</span>
-        <DatePicker
-          value={start}
-          onChange={setStart}
-          format="YYYY-MM-DD"
-          disabledDate={(d) => d.isBefore(dayjs(todayInShanghai()), 'day')}
-          aria-label="公示开始日期"
-        />
-        <Button type="primary" disabled={!preview} onClick={publish}>
-          审定发布
-        </Button>
-      </Space>
-      {!start && (
-        <Alert
-          type="info"
-          showIcon
-          title={`选择开始日期（不早于今天），系统按节假日与调休安排计算第${notice.workingDays}个工作日为截止日期`}
-        />
-      )}
-      {error && <Alert type="error" showIcon title={error} role="alert" />}
-      {preview && <NoticeWindow window={preview} />}
-    </Card>
-  );
-}
 
 export default function NoticeDetailPage() {
   const { id = '' } = useParams();

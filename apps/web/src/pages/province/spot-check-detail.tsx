@@ -1,9 +1,9 @@
 /**
  * 抽取记录 /spot-checks/:id: GET /api/spot-checks/:id — the commitment (parameters, hashes, seed hash),
- * the frozen pools with names (staff only) and the recusals; after the draw the seed, the drawn targets
- * with their panels and results; actions from `abilities`: 抽取 (POST …/draw), 作废 (POST …/void, reason
- * public), 替换督导人员 (POST …/replacements → a new logged draw), 公开复核结果 (POST …/publish-results);
- * each target's joint result with 裁决 of a disputed one (SpotCheckResultView).
+ * the frozen pools with names (staff only) and the recusals (FrozenPools); after the draw the seed, the
+ * drawn targets with their panels and results; actions from `abilities`: 抽取 (POST …/draw), 作废 (POST
+ * …/void, reason public), 替换督导人员 (POST …/replacements → a new logged draw), 公开复核结果 (POST
+ * …/publish-results); each target's joint result with 裁决 of a disputed one (SpotCheckResultView).
  */
 import {
   Alert,
@@ -18,7 +18,6 @@ import {
   Skeleton,
   Space,
   Table,
-  Tabs,
   Tag,
   Typography,
 } from 'antd';
@@ -32,6 +31,7 @@ import { Sha } from '../applications/Sha';
 import { StatusTag } from '../applications/StatusTag';
 import { DRAW_STATUS_COLOR, type DrawDetail, type DrawTarget } from './types';
 import { SpotCheckResultView } from './SpotCheckResultView';
+import { FrozenPools } from './FrozenPools';
 
 const PUBLIC_REASON_HINT = '该原因将在抽查公开页面公布，请勿填写姓名、电话等个人信息（可使用督导人员编号）';
 
@@ -79,13 +79,6 @@ export default function SpotCheckDetailPage() {
       cancelText: '取消',
       onOk: () => act('publish-results', { version: d.version }, '复核结果已公开').catch(() => undefined),
     });
-
-  const recusalColumns = [
-    { title: '抽查对象（申请编号）', dataIndex: 'applicationNumber' },
-    { title: '督导人员编号', dataIndex: 'inspectorCode' },
-    { title: '回避规则', dataIndex: 'ruleLabel', render: (v: string) => <Tag color="orange">{v}</Tag> },
-    { title: '说明', dataIndex: 'reason' },
-  ];
 
   return (
     <>
@@ -323,60 +316,7 @@ export default function SpotCheckDetailPage() {
             ))}
           </Card>
         )}
-        <Card size="small" title="冻结的名单">
-          <Tabs
-            items={[
-              {
-                key: 'targets',
-                label: `抽查对象（${d.targetPool.length}）`,
-                children: (
-                  <Table
-                    size="small"
-                    rowKey="applicationNumber"
-                    pagination={{ pageSize: 20, hideOnSinglePage: true }}
-                    dataSource={d.targetPool}
-                    columns={[
-                      { title: '申请编号', dataIndex: 'applicationNumber' },
-                      { title: '申报单位', dataIndex: 'organizationName' },
-                      { title: '市州', dataIndex: 'cityName' },
-                    ]}
-                  />
-                ),
-              },
-              {
-                key: 'inspectors',
-                label: `督导人员（${d.inspectorPool.length}）`,
-                children: (
-                  <Table
-                    size="small"
-                    rowKey="code"
-                    pagination={{ pageSize: 20, hideOnSinglePage: true }}
-                    dataSource={d.inspectorPool}
-                    columns={[
-                      { title: '编号', dataIndex: 'code' },
-                      { title: '姓名', dataIndex: 'name' },
-                      { title: '工作单位', dataIndex: 'unit' },
-                      { title: '市州', dataIndex: 'cityName' },
-                    ]}
-                  />
-                ),
-              },
-              {
-                key: 'recusals',
-                label: `回避名单（${d.recusals.length}）`,
-                children: (
-                  <Table
-                    size="small"
-                    rowKey={(r) => `${r.applicationNumber}|${r.inspectorCode}|${r.rule}`}
-                    pagination={{ pageSize: 20, hideOnSinglePage: true }}
-                    dataSource={d.recusals}
-                    columns={recusalColumns}
-                  />
-                ),
-              },
-            ]}
-          />
-        </Card>
+        <FrozenPools draw={d} />
       </Space>
       <FormModal<{ reason: string }>
         open={voiding}

@@ -9,7 +9,7 @@ import {
   spotCheckHashInputs,
   type SpotCheckHashInput,
 } from '@skillcert/domain/province/spot-check-hash-inputs';
-import { spotCheckRecordFromPublished } from '@skillcert/domain/province/spot-check-draw';
+import { spotCheckRecordFromPublished } from '@skillcert/domain/province/spot-check-replay';
 import type { PublicDraw } from '../province/types';
 
 function download(input: SpotCheckHashInput) {

@@ -10,7 +10,7 @@ import {
   spotCheckRecordFromPublished,
   type SpotCheckCheck,
   type SpotCheckReplay,
-} from '@skillcert/domain/province/spot-check-draw';
+} from '@skillcert/domain/province/spot-check-replay';
 import type { PublicDraw } from '../province/types';
 
 function Verdict({ ok }: { ok: boolean | null }) {
