@@ -19,6 +19,8 @@ export interface AcknowledgedRegistration {
 export interface BurstLedger {
   registrations: AcknowledgedRegistration[];
   activations: Set<string>;
+  /** How many acknowledged registrations the activation loop has taken up (it continues across restarts). */
+  activationCursor: number;
   /** Requests whose answer never arrived (the server died under them). */
   unanswered: number;
   /** Answers other than the expected ones (should stay 0; printed). */
@@ -28,6 +30,7 @@ export interface BurstLedger {
 export const newLedger = (): BurstLedger => ({
   registrations: [],
   activations: new Set(),
+  activationCursor: 0,
   unanswered: 0,
   refused: [],
 });
@@ -108,14 +111,13 @@ export async function runWriteBurst(
   registrars = 4,
 ): Promise<void> {
   const center = await login(baseUrl, 'cs_zx', DEMO_PASSWORD);
-  let next = 0;
   const activateNext = async () => {
-    const target = ledger.registrations[next];
+    const target = ledger.registrations[ledger.activationCursor];
     if (!target) {
       await new Promise((r) => setTimeout(r, 20));
       return;
     }
-    next += 1;
+    ledger.activationCursor += 1;
     const org = await center.get(`/api/organizations/${target.organizationId}`);
     if (org.status !== 200) {
       ledger.refused.push(`查看单位 ${org.status}`);
