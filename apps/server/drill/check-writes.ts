@@ -2,12 +2,12 @@
  * After a crash: is every acknowledged write present and whole? Reads the database directly (the server
  * is down), so on PGlite this is also the reopening of a data directory whose writer was killed.
  */
-import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../src/db/client';
 import type { FileStorage } from '../src/adapters/file-storage';
 import { verifyAuditChain } from '../src/audit/verify-chain';
 import type { BurstLedger } from './write-burst';
+import { contentSha256 } from './database-facts';
 
 export interface CrashCheck {
   acknowledgedRegistrations: number;
@@ -30,16 +30,6 @@ interface DrillOrgRow {
   sha256: string | null;
   registered_audits: number;
   activated_audits: number;
-}
-
-async function sha256Of(storage: FileStorage, key: string): Promise<string | null> {
-  const hash = createHash('sha256');
-  try {
-    for await (const chunk of storage.open(key)) hash.update(chunk as Buffer);
-  } catch {
-    return null;
-  }
-  return hash.digest('hex');
 }
 
 export async function checkAfterCrash(
@@ -72,7 +62,7 @@ export async function checkAfterCrash(
   }
   for (const row of result.rows) {
     if (!row.storage_key || !row.sha256) halfDone.push(`${row.credit_code} 缺营业执照记录`);
-    else if ((await sha256Of(storage, row.storage_key)) !== row.sha256)
+    else if ((await contentSha256(storage, row.storage_key)) !== row.sha256)
       halfDone.push(`${row.credit_code} 营业执照内容缺失或不符`);
     if (Number(row.registered_audits) !== 1)
       halfDone.push(`${row.credit_code} 注册审计记录 ${row.registered_audits} 条`);

@@ -13,6 +13,17 @@ export interface DatabaseFacts {
   files: number;
 }
 
+/** SHA-256 (hex) of a stored object's content, or null when the storage cannot return it. */
+export async function contentSha256(storage: FileStorage, key: string): Promise<string | null> {
+  const hash = createHash('sha256');
+  try {
+    for await (const chunk of storage.open(key)) hash.update(chunk as Buffer);
+  } catch {
+    return null;
+  }
+  return hash.digest('hex');
+}
+
 export async function collectFacts(db: Db, storage: FileStorage): Promise<DatabaseFacts> {
   const tables = (await db.execute(
     sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
@@ -31,13 +42,7 @@ export async function collectFacts(db: Db, storage: FileStorage): Promise<Databa
   };
   const damagedFiles: string[] = [];
   for (const file of files.rows) {
-    const hash = createHash('sha256');
-    try {
-      for await (const chunk of storage.open(file.storage_key)) hash.update(chunk as Buffer);
-      if (hash.digest('hex') !== file.sha256) damagedFiles.push(file.storage_key);
-    } catch {
-      damagedFiles.push(file.storage_key);
-    }
+    if ((await contentSha256(storage, file.storage_key)) !== file.sha256) damagedFiles.push(file.storage_key);
   }
   return { rowCounts, auditChain: await verifyAuditChain(db), damagedFiles, files: files.rows.length };
 }
